@@ -1,0 +1,48 @@
+# Samspel: short verbs. Every target works from a fresh clone.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test lint format messages compilemessages demo bench clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Samspel needs $(PYTHON)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[test]"
+	touch $@
+
+compilemessages: $(VENV)/.installed
+	@bash scripts/system-packages.sh gettext
+	cd locale && ../$(BIN)/python ../manage.py compilemessages --settings=cms.settings.test -v 0
+
+run: compilemessages
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) load_demo_course
+	@echo "Serving Samspel on http://127.0.0.1:$(PORT)/ (stop with Ctrl-C)"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+demo: compilemessages
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) load_demo_course
+
+test: $(VENV)/.installed
+	bash scripts/test.sh
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+messages: $(VENV)/.installed
+	$(MANAGE) makemessages -l sv -l da --no-location --no-obsolete -i "static/*" -i "media/*" -i "tests/*" -i "bench/*" -i "test-results/*" -i "node_modules/*"
+
+clean:
+	rm -rf $(VENV) static .pgtest db.sqlite3

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ChildmoduleConfig(AppConfig):
+    name = "childmodule"
+    verbose_name = "Child module"

@@ -1,0 +1,94 @@
+"""Site-wide views: the root redirect, health check and error pages."""
+
+import logging
+
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language_from_request
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
+
+logger = logging.getLogger(__name__)
+
+
+def root_redirect(request):
+    """`/` goes to the language the browser prefers among ours."""
+    language = get_language_from_request(request)
+    response = redirect(f"/{language}/")
+    response["Vary"] = "Accept-Language, Cookie"
+    return response
+
+
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        logger.warning("healthz: the database does not answer")
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+def _error(request, status, heading, message):
+    context = {"heading": heading, "message": message}
+    return render(request, "errors/error.html", context, status=status)
+
+
+@requires_csrf_token
+def bad_request(request, exception=None):
+    return _error(
+        request,
+        400,
+        _("We could not understand that request"),
+        _("Something in what was sent was not as expected. Nothing has been saved. Please go back and try again."),
+    )
+
+
+@requires_csrf_token
+def permission_denied(request, exception=None):
+    return _error(request, 403, _("This page is not open to you"), _("You do not have access to this page."))
+
+
+@requires_csrf_token
+def page_not_found(request, exception=None):
+    return _error(
+        request,
+        404,
+        _("We could not find that page"),
+        _("The page may have moved, or the address may be mistyped."),
+    )
+
+
+@requires_csrf_token
+def server_error(request):
+    return _error(
+        request,
+        500,
+        _("Something went wrong on our side"),
+        _("Nothing you did caused this. Please try again in a little while."),
+    )
+
+
+def csrf_failure(request, reason=""):
+    return _error(
+        request,
+        403,
+        _("The form had expired"),
+        _(
+            "For your safety, forms only work for a while and only from this site. "
+            "Nothing has been saved. Please go back, reload the page and try again."
+        ),
+    )
+
+
+def service_unavailable(request):
+    return _error(
+        request,
+        503,
+        _("The service is briefly unavailable"),
+        _("We are having trouble reaching our database. Nothing has been lost. Please try again in a few minutes."),
+    )

@@ -1,0 +1,13 @@
+from modules.models.pages import CourseHomePage, LessonPage, ModulePage, ThemePage
+from modules.models.snippets import Dilemma, DilemmaOption, Source, Story
+
+__all__ = [
+    "CourseHomePage",
+    "Dilemma",
+    "DilemmaOption",
+    "LessonPage",
+    "ModulePage",
+    "Source",
+    "Story",
+    "ThemePage",
+]

@@ -1,0 +1,141 @@
+"""The parents' course as a page tree: home → themes → modules → lessons."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import prefetch_related_objects
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from modules.blocks import LessonBodyBlock
+from modules.outline import CourseOutline
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+
+MODULE_ICONS = [
+    ("chat", _("Speech bubbles")),
+    ("heart", _("Heart")),
+    ("home", _("Two homes")),
+    ("handshake", _("Handshake")),
+    ("clock", _("Clock")),
+    ("compass", _("Compass")),
+    ("leaf", _("Leaf")),
+    ("shield", _("Shield")),
+]
+
+
+class CourseHomePage(Page):
+    intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["modules.ThemePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("course home")
+
+    @cached_property
+    def outline(self):
+        return CourseOutline.for_home(self)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = self.outline
+        return context
+
+
+class ThemePage(Page):
+    intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["modules.CourseHomePage"]
+    subpage_types = ["modules.ModulePage"]
+
+    class Meta:
+        verbose_name = _("theme")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = CourseOutline.for_page(self)
+        return context
+
+
+class ModulePageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "sources" in self.fields:
+            self.fields["sources"].error_messages["required"] = _(
+                "A module needs at least one evidence source before it can be published or sent for review."
+            )
+
+
+class ModulePage(Page):
+    summary = models.TextField(_("summary"), max_length=400, help_text=_("One or two sentences."))
+    minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"),
+        default=20,
+        validators=[MinValueValidator(5), MaxValueValidator(60)],
+        help_text=_("How long the whole module takes, usually 15-30 minutes."),
+    )
+    icon = models.CharField(_("icon"), max_length=20, choices=MODULE_ICONS, default="chat")
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("picture (optional)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sources = ParentalManyToManyField(
+        "modules.Source",
+        verbose_name=_("evidence sources"),
+        related_name="modules",
+        help_text=_("The research this module rests on. Required before publishing."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("minutes"),
+        FieldPanel("icon"),
+        FieldPanel("image"),
+        FieldPanel("sources", required_on_save=False),
+    ]
+    base_form_class = ModulePageForm
+    parent_page_types = ["modules.ThemePage"]
+    subpage_types = ["modules.LessonPage"]
+
+    class Meta:
+        verbose_name = _("module")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = outline = CourseOutline.for_page(self)
+        context["module"] = outline.module(self.id)
+        return context
+
+
+class LessonPage(Page):
+    intro = models.TextField(_("introduction"), blank=True, max_length=500)
+    body = StreamField(LessonBodyBlock(), verbose_name=_("lesson"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["modules.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = outline = CourseOutline.for_page(self)
+        context["next_lesson"] = outline.next_lesson(self.id)
+        # Every dilemma's options in one query, however many dilemmas the lesson has.
+        dilemmas = [block.value for block in self.body if block.block_type == "dilemma" and block.value]
+        prefetch_related_objects(dilemmas, "options")
+        return context

@@ -1,0 +1,143 @@
+"""Reusable, translatable pieces of the course that reviewers approve like pages."""
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+
+
+class ReviewedSnippet(
+    WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, ClusterableModel
+):
+    """A snippet whose changes go live only through the review workflow."""
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+
+def _reviewed_relations(name):
+    """The generic relations Wagtail's revision and workflow mixins expect."""
+    return (
+        GenericRelation("wagtailcore.Revision", related_query_name=name),
+        GenericRelation(
+            "wagtailcore.WorkflowState",
+            content_type_field="base_content_type",
+            object_id_field="object_id",
+            related_query_name=name,
+            for_concrete_model=False,
+        ),
+    )
+
+
+class Story(ReviewedSnippet):
+    title = models.CharField(_("title"), max_length=200)
+    teller = models.CharField(
+        _("who is telling"),
+        max_length=200,
+        help_text=_("In general terms only, for example 'father of two, separated 2023'. Never a name."),
+    )
+    text = models.TextField(
+        _("story"), help_text=_("Told in the first person. Separate paragraphs with a blank line.")
+    )
+
+    _revisions, workflow_states = _reviewed_relations("story")
+
+    panels = [FieldPanel("title"), FieldPanel("teller"), FieldPanel("text")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("parent's story")
+        verbose_name_plural = _("parents' stories")
+
+
+class Dilemma(ReviewedSnippet):
+    title = models.CharField(_("title"), max_length=200)
+    situation = models.TextField(
+        _("situation"), help_text=_("An everyday situation that ends with what the parent has to decide.")
+    )
+
+    _revisions, workflow_states = _reviewed_relations("dilemma")
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("situation"),
+        InlinePanel("options", label=_("options"), min_num=2, max_num=4),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("dilemma")
+        verbose_name_plural = _("dilemmas")
+
+
+class DilemmaOption(Orderable):
+    dilemma = ParentalKey(Dilemma, on_delete=models.CASCADE, related_name="options")
+    label = models.CharField(_("what the parent might do"), max_length=300)
+    reflection = models.TextField(
+        _("professional's reflection"),
+        help_text=_("What this choice may lead to for the child and the co-operation. Shown after choosing."),
+    )
+
+    panels = [FieldPanel("label"), FieldPanel("reflection")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("option")
+        verbose_name_plural = _("options")
+
+    def __str__(self):
+        return self.label
+
+
+class Source(ReviewedSnippet):
+    authors = models.CharField(_("authors"), max_length=300)
+    title = models.CharField(_("title"), max_length=400)
+    year = models.PositiveSmallIntegerField(_("year"))
+    publication = models.CharField(
+        _("published in"), max_length=300, blank=True, help_text=_("Journal, volume and pages, or the publisher.")
+    )
+    doi = models.CharField(_("DOI"), max_length=200, blank=True, help_text=_("For example 10.1037/0893-3200.15.3.355"))
+    url = models.URLField(_("link"), blank=True)
+    summary = models.TextField(_("what it shows"), blank=True, help_text=_("One sentence in plain language."))
+
+    _revisions, workflow_states = _reviewed_relations("source")
+
+    panels = [
+        FieldPanel("authors"),
+        FieldPanel("title"),
+        FieldPanel("year"),
+        FieldPanel("publication"),
+        FieldPanel("doi"),
+        FieldPanel("url"),
+        FieldPanel("summary"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("evidence source")
+        verbose_name_plural = _("evidence sources")
+
+    @property
+    def link(self):
+        if self.doi:
+            return f"https://doi.org/{self.doi}"
+        return self.url
+
+    def clean(self):
+        super().clean()
+        if self.doi.lower().startswith(("http://", "https://", "doi:")):
+            raise ValidationError({"doi": _("Enter the DOI itself, such as 10.1037/0893-3200.15.3.355.")})

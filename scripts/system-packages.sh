@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Samspel's set-up needs, only when missing.
+# Usage: scripts/system-packages.sh [gettext] [chromium] [postgresql] [poppler]
+set -euo pipefail
+
+missing=()
+for want in "$@"; do
+  case "$want" in
+    gettext) command -v msgfmt >/dev/null || missing+=(gettext) ;;
+    chromium) command -v chromium >/dev/null || missing+=(chromium) ;;
+    postgresql) ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql) ;;
+    poppler) command -v pdftotext >/dev/null || missing+=(poppler-utils) ;;
+    redis) command -v redis-server >/dev/null || missing+=(redis-server) ;;
+    *) echo "unknown package group: $want" >&2; exit 2 ;;
+  esac
+done
+((${#missing[@]})) || exit 0
+
+if [ "$(id -u)" != 0 ]; then
+  echo "Samspel needs these Debian packages: ${missing[*]}. Install them (as root: apt-get install ${missing[*]})." >&2
+  exit 1
+fi
+echo "Installing Debian packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,57 @@
+"""Browser tests: Debian's Chromium through Playwright, against the live test server.
+
+Every request the browser makes is checked: anything not on the live server's
+own origin is aborted and recorded, so a test can assert there were none.
+"""
+
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+
+NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Weather</title><h1>Weather forecast</h1></html>"
+
+
+@pytest.fixture
+def live_course(live_server):
+    """The small three-language course on the live server (data survives the flush via serialized rollback)."""
+    from tests.modules.factories import build_course
+
+    return build_course()
+
+
+@pytest.fixture
+def foreign_requests():
+    return []
+
+
+@pytest.fixture
+def page(page, live_server, foreign_requests):
+    """A page whose requests must all stay on the live server; the quick-exit site is answered locally."""
+    own = urlsplit(live_server.url).netloc
+    exit_url = settings.QUICK_EXIT_URL
+
+    def route(route):
+        url = route.request.url
+        if url.startswith(exit_url):
+            route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
+        elif urlsplit(url).netloc == own or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            foreign_requests.append(url)
+            route.abort()
+
+    page.route("**/*", route)
+    yield page
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+def assert_no_axe_violations(axe, page):
+    results = axe.run(page)
+    violations = results.response["violations"]
+    assert not violations, results.generate_report()

@@ -1,0 +1,98 @@
+"""Staff sign in through django-allauth; production settings demand TOTP before the admin opens."""
+
+import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import (
+    SECRET_SESSION_KEY,
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+from django.contrib.auth import get_user_model
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "a long staff passphrase"
+
+
+@pytest.fixture
+def staff(db):
+    return get_user_model().objects.create_superuser("reviewer1", password=PASSWORD)
+
+
+def start_totp_setup(client):
+    """Signed in, the staff member confirms their password once more, then sees the TOTP set-up."""
+    response = client.get("/accounts/2fa/totp/activate/")
+    if response.status_code == 302 and response["Location"].startswith("/accounts/reauthenticate/"):
+        client.post(response["Location"], {"password": PASSWORD})
+        response = client.get("/accounts/2fa/totp/activate/")
+    assert response.status_code == 200
+    return client.session[SECRET_SESSION_KEY]
+
+
+def current_code(secret):
+    return format_hotp_value(hotp_value(secret, next(yield_hotp_counters_from_time())))
+
+
+def test_admin_login_goes_through_allauth(client, staff):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    response = client.post("/accounts/login/", {"login": "reviewer1", "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
+
+
+def test_mfa_is_required_before_the_admin_under_production_settings(client, staff, settings):
+    settings.SAMSPEL_REQUIRE_STAFF_MFA = True
+    client.post("/accounts/login/", {"login": "reviewer1", "password": PASSWORD})
+
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
+    assert client.get("/admin/pages/").status_code == 302
+
+    secret = start_totp_setup(client)
+    response = client.post("/accounts/2fa/totp/activate/", {"code": "000000"})
+    assert not Authenticator.objects.filter(user=staff).exists()
+    response = client.post("/accounts/2fa/totp/activate/", {"code": current_code(secret)})
+    assert response.status_code == 302
+    assert Authenticator.objects.filter(user=staff, type=Authenticator.Type.TOTP).exists()
+
+    assert client.get("/admin/").status_code == 200
+
+
+def test_second_sign_in_asks_for_the_code(client, staff, settings):
+    settings.SAMSPEL_REQUIRE_STAFF_MFA = True
+    client.post("/accounts/login/", {"login": "reviewer1", "password": PASSWORD})
+    secret = start_totp_setup(client)
+    client.post("/accounts/2fa/totp/activate/", {"code": current_code(secret)})
+    client.post("/accounts/logout/")
+
+    response = client.post("/accounts/login/", {"login": "reviewer1", "password": PASSWORD})
+    assert response["Location"] == "/accounts/2fa/authenticate/"
+    assert client.get("/admin/").status_code == 302  # not signed in until the code is given
+
+
+def test_recovery_codes_are_available(client, staff):
+    client.post("/accounts/login/", {"login": "reviewer1", "password": PASSWORD})
+    secret = start_totp_setup(client)
+    client.post("/accounts/2fa/totp/activate/", {"code": current_code(secret)})
+    assert Authenticator.objects.filter(user=staff, type=Authenticator.Type.RECOVERY_CODES).exists()
+    assert client.get("/accounts/2fa/recovery-codes/").status_code == 200
+
+
+def test_sign_up_is_closed(client):
+    response = client.get("/accounts/signup/")
+    assert "account/signup_closed.html" in [template.name for template in response.templates]
+    client.post("/accounts/signup/", {"username": "intruder", "password1": PASSWORD, "password2": PASSWORD})
+    assert not get_user_model().objects.filter(username="intruder").exists()
+
+
+def test_failed_logins_are_rate_limited(client, staff):
+    for _ in range(5):
+        response = client.post("/accounts/login/", {"login": "reviewer1", "password": "wrong"})
+        assert response.status_code == 200
+    response = client.post("/accounts/login/", {"login": "reviewer1", "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    assert response.status_code in (200, 429)
+    assert client.get("/admin/").status_code == 302
