@@ -20,15 +20,14 @@ compilemessages: $(VENV)/.installed
 	@bash scripts/system-packages.sh gettext
 	cd locale && ../$(BIN)/python ../manage.py compilemessages --settings=cms.settings.test -v 0
 
-run: compilemessages
-	$(MANAGE) migrate --no-input -v 0
-	$(MANAGE) load_demo_course
+run: demo
 	@echo "Serving Samspel on http://127.0.0.1:$(PORT)/ (stop with Ctrl-C)"
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 demo: compilemessages
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_demo_course
+	$(MANAGE) create_demo_accounts
 
 test: $(VENV)/.installed
 	bash scripts/test.sh
