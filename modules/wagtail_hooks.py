@@ -1,7 +1,11 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from modules.admin_views import ContentStatusView
 from modules.models import Dilemma, Source, Story
 
 
@@ -34,3 +38,13 @@ class CourseContentGroup(SnippetViewSetGroup):
 
 
 register_snippet(CourseContentGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_content_status_url():
+    return [path("reports/translation-status/", ContentStatusView.as_view(), name="content_status")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_content_status_menu_item():
+    return MenuItem(_("Translation status"), reverse("content_status"), icon_name="globe", order=700)
