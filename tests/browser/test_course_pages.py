@@ -1,0 +1,62 @@
+"""The demo course's public pages in a real browser: accessible in every language, same-origin only."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from modules.models import LessonPage, ModulePage
+from tests.browser.conftest import assert_no_axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def demo(live_server):
+    call_command("load_demo_course", stdout=StringIO())
+
+
+def lesson_with(block_type, code):
+    for lesson in LessonPage.objects.live().filter(locale__language_code=code).order_by("path"):
+        if any(block.block_type == block_type for block in lesson.body):
+            return lesson
+    raise AssertionError(f"no {code} lesson has a {block_type} block")
+
+
+def test_home_module_and_lesson_pass_axe_in_every_language(page, live_server, demo, axe, foreign_requests):
+    for code in ("sv", "da", "en"):
+        module = ModulePage.objects.live().filter(locale__language_code=code).order_by("path").first()
+        lesson = lesson_with("dilemma", code)
+        for url in (f"/{code}/", module.url, lesson.url):
+            response = page.goto(live_server.url + url)
+            assert response.status == 200, url
+            assert_no_axe_violations(axe, page)
+    assert foreign_requests == []
+
+
+def test_dilemma_reveals_the_reflection_without_javascript(browser, live_server, demo):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    lesson = lesson_with("dilemma", "sv")
+    dilemma = next(block.value for block in lesson.body if block.block_type == "dilemma")
+    option = dilemma.options.all()[1]
+    page.goto(live_server.url + lesson.url)
+    section = page.locator(".dilemma").first
+    assert section.locator("legend").count() == 1
+    assert option.reflection[:40] not in page.content()
+    section.get_by_label(option.label).check()
+    section.get_by_role("button").click()
+    page.wait_for_load_state()
+    assert " ".join(option.reflection.split())[:40] in " ".join(
+        page.locator(".dilemma-reflection").inner_text().split()
+    )
+    context.close()
+
+
+def test_lesson_links_to_the_next_lesson(page, live_server, demo):
+    lesson = LessonPage.objects.live().filter(locale__language_code="da").order_by("path").first()
+    page.goto(live_server.url + lesson.url)
+    page.locator("a[rel=next]").click()
+    page.wait_for_load_state()
+    following = LessonPage.objects.live().filter(locale__language_code="da").order_by("path")[1]
+    assert page.url == live_server.url + following.url
