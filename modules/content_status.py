@@ -118,4 +118,3 @@ def content_status():
 
 def _admin_url(obj):
     return AdminURLFinder().get_edit_url(obj) or ""
-

@@ -28,4 +28,3 @@ class Command(BaseCommand):
         self.stdout.write("Translations to do:")
         for gap in status.gaps:
             self.stdout.write(f"  [{gap.locale}] {gap.problem:<8} {gap.kind}: {gap.title} ({gap.admin_url})")
-
