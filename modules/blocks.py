@@ -12,6 +12,7 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 VIDEO_EXTENSIONS = (".mp4", ".webm")
 AUDIO_EXTENSIONS = (".mp3", ".m4a", ".ogg", ".oga", ".opus")
 CAPTION_EXTENSIONS = (".vtt",)
+REFLECTION_MAX_LENGTH = 10_000
 
 
 def _first_live(model_name):
@@ -63,11 +64,17 @@ class DilemmaBlock(SnippetChooserBlock):
     def get_context(self, value, parent_context=None):
         """The options, and the one the reader chose (`?choice=<option id>`), if any."""
         context = super().get_context(value, parent_context=parent_context)
+        parent_context = parent_context or {}
         options = list(value.options.all()) if value else []
-        request = (parent_context or {}).get("request")
-        raw = request.GET.get("choice", "") if request is not None else ""
+        state = parent_context.get("lesson_state")
+        if state is not None:
+            chosen_id = state.choices.get(value.pk) if value else None
+        else:
+            request = parent_context.get("request")
+            raw = request.GET.get("choice", "") if request is not None else ""
+            chosen_id = int(raw) if raw.isdigit() else None
         context["options"] = options
-        context["chosen"] = next((option for option in options if str(option.id) == raw), None)
+        context["chosen"] = next((option for option in options if option.id == chosen_id), None)
         return context
 
     class Meta:
@@ -83,6 +90,20 @@ class DilemmaBlock(SnippetChooserBlock):
 class ReflectionBlock(blocks.StructBlock):
     question = blocks.CharBlock(label=_("question"), max_length=300)
     hint = blocks.CharBlock(label=_("hint (optional)"), required=False, max_length=300)
+
+    def get_context(self, value, parent_context=None):
+        """The participant's own earlier answer, or the text they just tried to save."""
+        context = super().get_context(value, parent_context=parent_context)
+        parent_context = parent_context or {}
+        block_id = parent_context.get("block_id")
+        state = parent_context.get("lesson_state")
+        context["max_length"] = REFLECTION_MAX_LENGTH
+        if state is not None and block_id in state.rejected:
+            context["text"], context["error"] = state.rejected[block_id]
+        elif state is not None and block_id in state.reflections:
+            context["text"] = state.reflections[block_id]
+            context["unreadable"] = context["text"] is None
+        return context
 
     class Meta:
         icon = "edit"

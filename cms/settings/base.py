@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "cms.middleware.RequireStaffMFAMiddleware",
+    "course.middleware.ParticipantMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.middleware.DatabaseUnavailableMiddleware",
 ]
@@ -213,3 +214,9 @@ ADMIN_PATH_PREFIXES = ("/admin/", "/accounts/", "/django-admin/")
 
 # Where "Leave quickly" sends a participant: a neutral site (a weather forecast).
 QUICK_EXIT_URL = "https://www.smhi.se/"
+
+# The participant's journey (course app)
+SAMSPEL_PROGRESS_PROVIDER = "course.progress.ParticipantProgress"
+PARTICIPANT_RETENTION_DAYS = 365
+RESUME_RATE_LIMIT = (10, 15 * 60)  # failed resume attempts per client, per window in seconds
+SAMSPEL_TRUSTED_PROXIES = 0  # reverse proxies in front of the app whose X-Forwarded-For we trust

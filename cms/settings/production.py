@@ -38,6 +38,8 @@ if os.environ.get("REDIS_URL"):
 
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", QUICK_EXIT_URL)  # noqa: F405
+SAMSPEL_TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "1"))  # nginx in front, see docs
+PARTICIPANT_RETENTION_DAYS = int(os.environ.get("PARTICIPANT_RETENTION_DAYS", "365"))
 
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() != "false"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

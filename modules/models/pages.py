@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from modules.blocks import LessonBodyBlock
 from modules.outline import CourseOutline
+from modules.progress import progress_provider
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
@@ -46,6 +47,7 @@ class CourseHomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = self.outline
+        context["course_state"] = progress_provider().course_state(request, self.outline)
         return context
 
 
@@ -61,7 +63,8 @@ class ThemePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = CourseOutline.for_page(self)
+        context["outline"] = outline = CourseOutline.for_page(self)
+        context["course_state"] = progress_provider().course_state(request, outline)
         return context
 
 
@@ -117,6 +120,7 @@ class ModulePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = outline = CourseOutline.for_page(self)
         context["module"] = outline.module(self.id)
+        context["course_state"] = progress_provider().course_state(request, outline)
         return context
 
 
@@ -138,4 +142,5 @@ class LessonPage(Page):
         # Every dilemma's options in one query, however many dilemmas the lesson has.
         dilemmas = [block.value for block in self.body if block.block_type == "dilemma" and block.value]
         prefetch_related_objects(dilemmas, "options")
+        context["lesson_state"] = progress_provider().lesson_state(request, self)
         return context

@@ -1,17 +1,16 @@
 """Three languages, prefixed URLs, a browser-chosen redirect and complete catalogues."""
 
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db
-
-IGNORED = ["static/*", "media/*", "tests/*", "bench/*", "test-results/*", "node_modules/*"]
 
 
 @pytest.mark.parametrize(
@@ -64,17 +63,24 @@ def test_catalogue_is_complete(code):
     assert re.search(r"\d+ translated message", result.stderr)
 
 
-def test_catalogue_covers_every_string_in_the_code(tmp_path, settings):
-    """makemessages over the code, merged into a copy of our catalogues, leaves nothing untranslated."""
-    for code in ("sv", "da"):
-        target = tmp_path / code / "LC_MESSAGES"
-        target.mkdir(parents=True)
-        shutil.copy(Path(settings.BASE_DIR) / "locale" / code / "LC_MESSAGES" / "django.po", target)
-    settings.LOCALE_PATHS = [tmp_path]
-    call_command("makemessages", locale=["sv", "da"], no_location=True, ignore_patterns=IGNORED, verbosity=0)
+def test_catalogue_covers_every_string_in_the_code(tmp_path):
+    """makemessages over a copy of the code, merged into a copy of our catalogues, leaves nothing untranslated."""
+    root = Path(settings.BASE_DIR)
+    for name in ("cms", "modules", "course", "childmodule", "locale"):
+        shutil.copytree(root / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    shutil.copy(root / "manage.py", tmp_path)
+    command = [sys.executable, "manage.py", "makemessages", "-l", "sv", "-l", "da", "--no-location", "-v", "0"]
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"}
+    subprocess.run(command, cwd=tmp_path, env=env, check=True, capture_output=True)
     for code in ("sv", "da"):
         result = subprocess.run(
-            ["msgfmt", "--statistics", "-o", "/dev/null", str(tmp_path / code / "LC_MESSAGES" / "django.po")],
+            [
+                "msgfmt",
+                "--statistics",
+                "-o",
+                "/dev/null",
+                str(tmp_path / "locale" / code / "LC_MESSAGES" / "django.po"),
+            ],
             capture_output=True,
             text=True,
             check=False,

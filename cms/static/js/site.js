@@ -25,4 +25,21 @@
       if (presses.length >= 3) { leave(exit.href); }
     });
   }
+
+  /* Copy and print buttons appear only when they can work. */
+  document.querySelectorAll("[data-copy]").forEach(function (button) {
+    if (!navigator.clipboard) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var text = document.getElementById(button.dataset.copy).textContent.trim();
+      var status = document.querySelector(".copy-status");
+      navigator.clipboard.writeText(text).then(function () {
+        if (status) { status.textContent = status.dataset.copiedText; }
+      });
+    });
+  });
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
 })();

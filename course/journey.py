@@ -1,0 +1,99 @@
+"""What a participant can do, apart from HTTP: start, record progress, reflect, be forgotten."""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+
+from course import codes, crypto
+from course.models import DilemmaChoice, ErasureCount, LessonProgress, Participant, Reflection
+from course.progress import reflection_context
+
+
+def iso_week(day=None):
+    year, week, _weekday = (day or date.today()).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def start(language):
+    """A new participant and their code (shown once, never stored)."""
+    while True:
+        code = codes.generate()
+        normalized = codes.normalize(code)
+        try:
+            with transaction.atomic():
+                participant = Participant.objects.create(
+                    code_hash=codes.code_hash(normalized),
+                    language=language,
+                    started_on=date.today(),
+                    last_active_on=date.today(),
+                )
+        except IntegrityError:  # 2^-80: another participant already has this code
+            continue
+        return participant, code
+
+
+@transaction.atomic
+def complete_lesson(participant, page_id):
+    """Idempotent: however often or concurrently, one row, completed on the first day it was."""
+    today = date.today()
+    LessonProgress.objects.bulk_create(
+        [LessonProgress(participant=participant, page_id=page_id, started_on=today, completed_on=today)],
+        ignore_conflicts=True,
+    )
+    LessonProgress.objects.filter(participant=participant, page_id=page_id, completed_on__isnull=True).update(
+        completed_on=today
+    )
+
+
+def choose(participant, dilemma_id, option_id):
+    DilemmaChoice.objects.bulk_create(
+        [DilemmaChoice(participant=participant, dilemma_id=dilemma_id, option_id=option_id, chosen_on=date.today())],
+        update_conflicts=True,
+        unique_fields=["participant", "dilemma"],
+        update_fields=["option", "chosen_on"],
+    )
+
+
+def reflect(participant, code, page_id, block_id, text):
+    """Seal and store an answer; an empty answer removes the earlier one."""
+    if not text.strip():
+        Reflection.objects.filter(participant=participant, page_id=page_id, block_id=block_id).delete()
+        return
+    sealed = crypto.seal(crypto.derive_key(code), text, reflection_context(participant.pk, page_id, block_id))
+    Reflection.objects.bulk_create(
+        [
+            Reflection(
+                participant=participant, page_id=page_id, block_id=block_id, sealed=sealed, written_on=date.today()
+            )
+        ],
+        update_conflicts=True,
+        unique_fields=["participant", "page", "block_id"],
+        update_fields=["sealed", "written_on"],
+    )
+
+
+def _count_erasures(kind, number):
+    if not number:
+        return
+    week = iso_week()
+    ErasureCount.objects.get_or_create(week=week, kind=kind)
+    ErasureCount.objects.filter(week=week, kind=kind).update(count=F("count") + number)
+
+
+@transaction.atomic
+def forget(participant):
+    """Everything tied to the code, gone at once; only a weekly total remembers that it happened."""
+    Participant.objects.filter(pk=participant.pk).delete()
+    _count_erasures(ErasureCount.FORGOTTEN, 1)
+
+
+@transaction.atomic
+def purge_inactive(today=None):
+    cutoff = (today or date.today()) - timedelta(days=settings.PARTICIPANT_RETENTION_DAYS)
+    stale = Participant.objects.filter(last_active_on__lt=cutoff)
+    number = stale.count()
+    stale.delete()
+    _count_erasures(ErasureCount.PURGED, number)
+    return number

@@ -1,0 +1,81 @@
+"""What the course remembers about a participant: only what the journey needs.
+
+No name, address, user agent or time of day: a keyed hash of the resume
+code, dates, page and option ids, and sealed reflections.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Participant(models.Model):
+    code_hash = models.CharField(max_length=64, unique=True)
+    language = models.CharField(max_length=8)
+    started_on = models.DateField()
+    last_active_on = models.DateField(db_index=True)
+
+    class Meta:
+        permissions = [("view_usage_statistics", _("Can view and export aggregate usage statistics"))]
+
+    def __str__(self):
+        return f"participant {self.pk}"
+
+
+class LessonProgress(models.Model):
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="lessons")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    started_on = models.DateField()
+    completed_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["participant", "page"], name="one_progress_per_lesson")]
+
+    def __str__(self):
+        return f"progress on page {self.page_id}"
+
+
+class DilemmaChoice(models.Model):
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="choices")
+    dilemma = models.ForeignKey("modules.Dilemma", on_delete=models.CASCADE, related_name="+")
+    option = models.ForeignKey("modules.DilemmaOption", on_delete=models.CASCADE, related_name="+")
+    chosen_on = models.DateField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["participant", "dilemma"], name="one_choice_per_dilemma")]
+
+    def __str__(self):
+        return f"choice in dilemma {self.dilemma_id}"
+
+
+class Reflection(models.Model):
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="reflections")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    block_id = models.CharField(max_length=64)
+    sealed = models.BinaryField()
+    written_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["participant", "page", "block_id"], name="one_reflection_per_prompt")
+        ]
+
+    def __str__(self):
+        return f"sealed reflection on page {self.page_id}"
+
+
+class ErasureCount(models.Model):
+    """How many participants were erased in an ISO week: totals only, for evaluators."""
+
+    FORGOTTEN = "forgotten"
+    PURGED = "purged"
+    KINDS = [(FORGOTTEN, _("forgotten on request")), (PURGED, _("purged after inactivity"))]
+
+    week = models.CharField(max_length=8)  # ISO week, e.g. 2026-W48
+    kind = models.CharField(max_length=10, choices=KINDS)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["week", "kind"], name="one_count_per_week_and_kind")]
+
+    def __str__(self):
+        return f"{self.week} {self.kind}: {self.count}"

@@ -1,0 +1,71 @@
+"""Finding the participant behind a request, from the resume code in their cookie.
+
+The cookie holds the device mode and the code (``own.CODE`` or
+``shared.CODE``). "Own device" keeps it for the retention period; "shared
+device" only for the browser session. It is HttpOnly, SameSite=Lax, and
+Secure wherever session cookies are.
+"""
+
+from datetime import date
+
+from django.conf import settings
+
+from course import codes
+from course.models import Participant
+
+COOKIE = "samspel_code"
+OWN = "own"
+SHARED = "shared"
+MODES = (OWN, SHARED)
+
+
+def find(normalized_code):
+    return Participant.objects.filter(code_hash=codes.code_hash(normalized_code)).first()
+
+
+class Visitor:
+    """A request's participant (or None), its code and device mode, looked up once."""
+
+    def __init__(self, request):
+        self.code = None
+        self.mode = None
+        self.participant = None
+        raw = request.COOKIES.get(COOKIE, "")
+        mode, _, typed = raw.partition(".")
+        if mode not in MODES:
+            return
+        try:
+            self.code = codes.normalize(typed)
+        except ValueError:
+            return
+        self.mode = mode
+        self.participant = find(self.code)
+        if self.participant and self.participant.last_active_on != date.today():
+            Participant.objects.filter(pk=self.participant.pk).update(last_active_on=date.today())
+            self.participant.last_active_on = date.today()
+
+    @property
+    def had_cookie(self):
+        return self.mode is not None
+
+
+def visitor(request):
+    if not hasattr(request, "_samspel_visitor"):
+        request._samspel_visitor = Visitor(request)
+    return request._samspel_visitor
+
+
+def set_code_cookie(response, code, mode):
+    max_age = settings.PARTICIPANT_RETENTION_DAYS * 86400 if mode == OWN else None
+    response.set_cookie(
+        COOKIE,
+        f"{mode}.{code}",
+        max_age=max_age,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
+
+
+def clear_code_cookie(response):
+    response.delete_cookie(COOKIE, samesite="Lax")

@@ -1,0 +1,165 @@
+"""The participant's pages: start, resume, my progress, forget me, and the progress POSTs."""
+
+from django.core.exceptions import BadRequest, PermissionDenied
+from django.http.request import RawPostDataException
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from wagtail.models import Site
+
+from course import codes, journey, ratelimit
+from course.forms import DeviceForm, ResumeForm
+from course.participants import clear_code_cookie, find, set_code_cookie, visitor
+from course.summary import progress_summary
+from modules.blocks import REFLECTION_MAX_LENGTH
+from modules.models import LessonPage
+
+
+def course_home(request):
+    site = Site.find_for_request(request)
+    return site.root_page.localized.specific if site else None
+
+
+def current_participant(request):
+    participant = visitor(request).participant
+    if participant is None:
+        raise PermissionDenied
+    return participant
+
+
+@never_cache
+def start(request):
+    form = DeviceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        _participant, code = journey.start(get_language())
+        mode = form.cleaned_data["device"]
+        context = {"code": code, "mode": mode, "home": course_home(request)}
+        response = render(request, "course/code_issued.html", context)
+        set_code_cookie(response, codes.normalize(code), mode)
+        return response
+    return render(request, "course/start.html", {"form": form, "participant": visitor(request).participant})
+
+
+@never_cache
+def resume(request):
+    form = ResumeForm(request.POST or None)
+    if request.method == "POST":
+        if ratelimit.is_blocked(request):
+            return render(request, "course/resume.html", {"form": ResumeForm(), "blocked": True}, status=429)
+        participant = find(form.cleaned_data["code"]) if form.is_valid() else None
+        if participant is not None:
+            response = redirect("course:my_progress")
+            set_code_cookie(response, form.cleaned_data["code"], form.cleaned_data["device"])
+            return response
+        ratelimit.record_failure(request)
+        if form.is_valid():
+            form.add_error("code", _("We could not find that code. Please check it and try again."))
+    return render(request, "course/resume.html", {"form": form})
+
+
+@never_cache
+def my_progress(request):
+    current = visitor(request)
+    if current.participant is None:
+        return render(request, "course/no_participant.html", status=403 if current.had_cookie else 200)
+    if request.method == "POST":
+        form = DeviceForm(request.POST)
+        if not form.is_valid():
+            raise BadRequest
+        response = redirect("course:my_progress")
+        set_code_cookie(response, current.code, form.cleaned_data["device"])
+        return response
+    home = course_home(request)
+    context = {
+        "summary": progress_summary(request, home, current),
+        "mode": current.mode,
+        "device_form": DeviceForm(initial={"device": current.mode}),
+        "code": codes.format_code(current.code) if request.GET.get("show") == "code" else None,
+        "home": home,
+    }
+    return render(request, "course/my_progress.html", context)
+
+
+@never_cache
+def forget(request):
+    current = visitor(request)
+    if current.participant is None:
+        return redirect("course:my_progress")
+    if request.method == "POST":
+        journey.forget(current.participant)
+        response = render(request, "course/forgotten.html")
+        clear_code_cookie(response)
+        return response
+    return render(request, "course/forget_confirm.html")
+
+
+# --- progress POSTs: each validates everything before it writes anything -------------------
+
+
+def _posted(request, name):
+    """A POSTed value, refusing anything that was not sent as UTF-8."""
+    try:
+        request.body.decode("utf-8")  # Django would quietly read raw non-UTF-8 bytes as Latin-1
+    except UnicodeDecodeError as error:
+        raise BadRequest("body") from error
+    except RawPostDataException:  # multipart: already parsed, values checked below
+        pass
+    value = request.POST.get(name, "")
+    if "\ufffd" in value:  # percent-encoded bytes that were not UTF-8
+        raise BadRequest(name)
+    return value
+
+
+def _posted_id(request, name):
+    value = _posted(request, name)
+    if not value.isdigit():
+        raise BadRequest(name)
+    return int(value)
+
+
+def _posted_lesson(request):
+    lesson = LessonPage.objects.live().filter(pk=_posted_id(request, "page")).first()
+    if lesson is None:
+        raise BadRequest("page")
+    return lesson
+
+
+@require_POST
+def complete_lesson(request):
+    participant = current_participant(request)
+    lesson = _posted_lesson(request)
+    journey.complete_lesson(participant, lesson.pk)
+    return redirect(lesson.url + "#lesson-done-title")
+
+
+@require_POST
+def choose_option(request):
+    participant = current_participant(request)
+    lesson = _posted_lesson(request)
+    dilemma_id, option_id = _posted_id(request, "dilemma"), _posted_id(request, "option")
+    block = next((b for b in lesson.body if b.block_type == "dilemma" and b.value and b.value.pk == dilemma_id), None)
+    if block is None or not block.value.options.filter(pk=option_id).exists():
+        raise BadRequest("dilemma")
+    journey.choose(participant, dilemma_id, option_id)
+    return redirect(f"{lesson.url}#dilemma-{block.id}")
+
+
+@require_POST
+def save_reflection(request):
+    participant = current_participant(request)
+    lesson = _posted_lesson(request)
+    block_id, text = _posted(request, "block"), _posted(request, "text")
+    if not any(b.block_type == "reflection" and b.id == block_id for b in lesson.body):
+        raise BadRequest("block")
+    if len(text) > REFLECTION_MAX_LENGTH:
+        message = _("Your answer is longer than %(limit)s characters, so it was not saved. Please shorten it.") % {
+            "limit": f"{REFLECTION_MAX_LENGTH:,}".replace(",", "\u00a0")
+        }
+        request.rejected_reflection = {block_id: (text, message)}
+        response = lesson.serve(request)
+        response.status_code = 400
+        return response
+    journey.reflect(participant, visitor(request).code, lesson.pk, block_id, text)
+    return redirect(f"{lesson.url}#reflection-{block_id}")
