@@ -1,0 +1,22 @@
+"""LIX, the readability measure used in Sweden and Denmark.
+
+LIX = words per sentence + percentage of long words (more than six letters).
+A sentence ends at a full stop, question mark, exclamation mark or colon, or
+at the end of a paragraph; a word is a run of letters (digits count too).
+"""
+
+import re
+
+WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+SENTENCE_END = re.compile(r"[.!?:]+|\n\s*\n")
+LONG_WORD = 6
+
+
+def lix(text):
+    """The LIX score of a text, or None when there is no text."""
+    words = WORD.findall(text)
+    if not words:
+        return None
+    sentences = [part for part in SENTENCE_END.split(text) if WORD.search(part)]
+    long_words = sum(1 for word in words if len(word.replace("-", "").replace("'", "").replace("’", "")) > LONG_WORD)
+    return round(len(words) / max(len(sentences), 1) + 100 * long_words / len(words), 1)
