@@ -27,6 +27,7 @@ run: demo
 demo: compilemessages
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_demo_course
+	$(MANAGE) load_demo_child_module
 	$(MANAGE) create_demo_accounts
 
 test: $(VENV)/.installed

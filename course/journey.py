@@ -6,14 +6,10 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
+from cms.weeks import iso_week
 from course import codes, crypto
 from course.models import DilemmaChoice, ErasureCount, LessonProgress, Participant, Reflection
 from course.progress import reflection_context
-
-
-def iso_week(day=None):
-    year, week, _weekday = (day or date.today()).isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def start(language):

@@ -77,7 +77,10 @@ def _compare(objects, locales):
     for translation in query.only("translation_key", "locale_id", "last_published_at"):
         translations[(translation.translation_key, translation.locale_id)] = translation
     for obj in objects:
+        required = getattr(obj, "translation_languages", None)  # e.g. the child module: sv and da only
         for locale in locales:
+            if required is not None and locale.language_code not in required:
+                continue
             translation = translations.get((obj.translation_key, locale.id))
             if translation is None:
                 problem = "missing"

@@ -39,7 +39,11 @@ def plain_paragraphs(text):
     return "\n\n".join(" ".join(p.split()) for p in text.strip().split("\n\n") if p.strip())
 
 
-class DemoCourseLoader:
+class DemoLoader:
+    """Creates pages and reviewed snippets in every language of `languages`, unless they exist."""
+
+    languages = LANGUAGES
+
     def __init__(self, directory=DEMO_DIR, stdout=None):
         self.directory = directory
         self.stdout = stdout
@@ -50,13 +54,65 @@ class DemoCourseLoader:
         if self.stdout:
             self.stdout.write(message)
 
+    def use_locales(self):
+        self.locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in self.languages}
+
+    def delete_snippets(self, model, kind, keys):
+        model.objects.filter(translation_key__in=[translation_key(kind, key) for key in keys]).delete()
+
+    # --- snippets and pages in every language ---------------------------------------
+
+    def snippet(self, model, kind, key, build):
+        result = {}
+        for code, locale in self.locales.items():
+            tkey = translation_key(kind, key)
+            existing = model.objects.filter(translation_key=tkey, locale=locale).first()
+            if existing:
+                result[code] = existing
+                continue
+            obj = build(code)
+            obj.translation_key = tkey
+            obj.locale = locale
+            obj.live = True
+            obj.save()
+            obj.save_revision().publish()
+            self.created += 1
+            result[code] = obj
+        return result
+
+    def page(self, model, kind, item, parents, fields):
+        """The page for `item` in every language, made from `fields(language)` where missing."""
+        pages = {}
+        tkey = translation_key(kind, item["key"])
+        for code, locale in self.locales.items():
+            page = model.objects.filter(translation_key=tkey, locale=locale).first()
+            if page is None:
+                values = fields(code)
+                many = {name: values.pop(name) for name in ("sources",) if name in values}
+                page = model(
+                    title=item["title"][code],
+                    slug=slugify(item["title"][code]) or item["key"],
+                    translation_key=tkey,
+                    locale=locale,
+                    **values,
+                )
+                parents[code].add_child(instance=page)
+                for name, objects in many.items():
+                    getattr(page, name).set(objects)
+                page.save_revision().publish()
+                self.created += 1
+            pages[code] = page
+        return pages
+
+
+class DemoCourseLoader(DemoLoader):
     @transaction.atomic
     def load(self, reset=False):
         course = load_toml("course.toml", self.directory)
         stories = load_toml("stories.toml", self.directory)["stories"]
         dilemmas = load_toml("dilemmas.toml", self.directory)["dilemmas"]
         sources = load_toml("sources.toml", self.directory)["sources"]
-        self.locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
+        self.use_locales()
         if reset:
             self.reset()
         snippets = {
@@ -109,36 +165,17 @@ class DemoCourseLoader:
         for model in (CourseHomePage,):
             for page in model.objects.filter(translation_key=translation_key("home", "course")):
                 page.get_descendants(inclusive=True).delete()
-        for model, kind in ((Story, "story"), (Dilemma, "dilemma"), (Source, "source")):
-            model.objects.filter(translation_key__in=self._keys_of(kind)).delete()
-
-    def _keys_of(self, kind):
-        name = {"story": "stories", "dilemma": "dilemmas", "source": "sources"}[kind]
-        items = load_toml(f"{name}.toml", self.directory)[name]
-        return [translation_key(kind, item["key"]) for item in items]
-
-    # --- snippets ---------------------------------------------------------------
-
-    def _snippet(self, model, kind, key, build):
-        result = {}
-        for code, locale in self.locales.items():
-            tkey = translation_key(kind, key)
-            existing = model.objects.filter(translation_key=tkey, locale=locale).first()
-            if existing:
-                result[code] = existing
-                continue
-            obj = build(code)
-            obj.translation_key = tkey
-            obj.locale = locale
-            obj.live = True
-            obj.save()
-            obj.save_revision().publish()
-            self.created += 1
-            result[code] = obj
-        return result
+        for model, kind, name in (
+            (Story, "story", "stories"),
+            (Dilemma, "dilemma", "dilemmas"),
+            (Source, "source", "sources"),
+        ):
+            self.delete_snippets(
+                model, kind, [item["key"] for item in load_toml(f"{name}.toml", self.directory)[name]]
+            )
 
     def story(self, item):
-        return self._snippet(
+        return self.snippet(
             Story,
             "story",
             item["key"],
@@ -154,7 +191,7 @@ class DemoCourseLoader:
             ]
             return dilemma
 
-        return self._snippet(Dilemma, "dilemma", item["key"], build)
+        return self.snippet(Dilemma, "dilemma", item["key"], build)
 
     def source(self, item):
         def build(code):
@@ -168,7 +205,7 @@ class DemoCourseLoader:
                 summary=item["summary"][code],
             )
 
-        return self._snippet(Source, "source", item["key"], build)
+        return self.snippet(Source, "source", item["key"], build)
 
     # --- pages ------------------------------------------------------------------
 
@@ -208,30 +245,6 @@ class DemoCourseLoader:
             # Wagtail's placeholder welcome page is of no use once the course is the site.
             if type(previous) is Page and previous.depth == 2 and not previous.get_children().exists():
                 previous.delete()
-
-    def page(self, model, kind, item, parents, fields):
-        """The page for `item` in every language, made from `fields(language)` where missing."""
-        pages = {}
-        tkey = translation_key(kind, item["key"])
-        for code, locale in self.locales.items():
-            page = model.objects.filter(translation_key=tkey, locale=locale).first()
-            if page is None:
-                values = fields(code)
-                many = {name: values.pop(name) for name in ("sources",) if name in values}
-                page = model(
-                    title=item["title"][code],
-                    slug=slugify(item["title"][code]) or item["key"],
-                    translation_key=tkey,
-                    locale=locale,
-                    **values,
-                )
-                parents[code].add_child(instance=page)
-                for name, objects in many.items():
-                    getattr(page, name).set(objects)
-                page.save_revision().publish()
-                self.created += 1
-            pages[code] = page
-        return pages
 
     def body(self, blocks, code, snippets):
         stream = []

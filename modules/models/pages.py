@@ -34,7 +34,7 @@ class CourseHomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["modules.ThemePage"]
+    subpage_types = ["modules.ThemePage", "childmodule.ChildHomePage", "childmodule.ParentsGuidePage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -47,6 +47,7 @@ class CourseHomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = self.outline
+        context["more"] = self.get_children().live().not_type(ThemePage).order_by("path")
         context["course_state"] = progress_provider().course_state(request, self.outline)
         return context
 

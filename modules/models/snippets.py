@@ -33,7 +33,7 @@ class ReviewedSnippet(
         return self._revisions
 
 
-def _reviewed_relations(name):
+def reviewed_relations(name):
     """The generic relations Wagtail's revision and workflow mixins expect."""
     return (
         GenericRelation("wagtailcore.Revision", related_query_name=name),
@@ -58,7 +58,7 @@ class Story(ReviewedSnippet):
         _("story"), help_text=_("Told in the first person. Separate paragraphs with a blank line.")
     )
 
-    _revisions, workflow_states = _reviewed_relations("story")
+    _revisions, workflow_states = reviewed_relations("story")
 
     panels = [FieldPanel("title"), FieldPanel("teller"), FieldPanel("text")]
 
@@ -73,7 +73,7 @@ class Dilemma(ReviewedSnippet):
         _("situation"), help_text=_("An everyday situation that ends with what the parent has to decide.")
     )
 
-    _revisions, workflow_states = _reviewed_relations("dilemma")
+    _revisions, workflow_states = reviewed_relations("dilemma")
 
     panels = [
         FieldPanel("title"),
@@ -115,7 +115,7 @@ class Source(ReviewedSnippet):
     url = models.URLField(_("link"), blank=True)
     summary = models.TextField(_("what it shows"), blank=True, help_text=_("One sentence in plain language."))
 
-    _revisions, workflow_states = _reviewed_relations("source")
+    _revisions, workflow_states = reviewed_relations("source")
 
     panels = [
         FieldPanel("authors"),

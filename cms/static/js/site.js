@@ -1,6 +1,7 @@
 /* Samspel: progressive enhancement only; every page works without this file. */
 (function () {
   "use strict";
+  document.documentElement.classList.add("js");
 
   /* Leave quickly: replace this page so Back does not return to it. */
   function leave(url) {
@@ -41,5 +42,32 @@
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
+  });
+
+  /* "What I want my parents to know": built and shown on this device only. */
+  document.querySelectorAll("[data-message-builder]").forEach(function (builder) {
+    var output = builder.querySelector("[data-message-output]");
+    var text = builder.querySelector("[data-message-text]");
+    builder.querySelector(".js-only").hidden = false;
+    builder.querySelector("[data-show-message]").addEventListener("click", function () {
+      text.textContent = "";
+      var sentences = [];
+      builder.querySelectorAll("[data-sentence]:checked").forEach(function (box) { sentences.push(box.value); });
+      var own = builder.querySelector("[data-own-words]").value.trim();
+      if (own) { sentences.push(own); }
+      sentences.forEach(function (sentence) {
+        var p = document.createElement("p");
+        p.textContent = sentence;
+        text.appendChild(p);
+      });
+      output.hidden = false;
+      document.body.classList.add("showing-message");
+      output.setAttribute("tabindex", "-1");
+      output.focus();
+    });
+    builder.querySelector("[data-edit-message]").addEventListener("click", function () {
+      output.hidden = true;
+      document.body.classList.remove("showing-message");
+    });
   });
 })();
