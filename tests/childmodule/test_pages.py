@@ -1,8 +1,8 @@
 """Editors build the child module in the admin, only the right way, and see its readability."""
 
 import pytest
-from django.utils import formats, translation
 from django.test import Client
+from django.utils import formats, translation
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
