@@ -8,7 +8,7 @@ from django.core.management import call_command
 from modules.models import LessonPage, ModulePage
 from tests.browser.conftest import assert_no_axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from modules.models import LessonPage
 from tests.browser.test_admin_csp import PASSWORD, sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def member(group, username):
@@ -27,6 +27,7 @@ def test_editor_writes_reviewer_approves(browser, live_server, live_course):
     editor = browser.new_context(locale="en-GB").new_page()
     sign_in(editor, live_server, "editor1")
     editor.goto(f"{live_server.url}/admin/pages/add/modules/lessonpage/{module.id}/")
+    editor.wait_for_load_state("networkidle")  # the StreamField editor is ready
     editor.locator("#id_title").fill("Dilemman i vardagen")
     editor.locator("#id_intro").fill("En lektion om val.")
     editor.locator("#panel-child-content-body-content button[title='Insert a block']").first.click()

@@ -5,7 +5,7 @@ import pytest
 from course.models import DilemmaChoice, LessonProgress, Participant, Reflection
 from tests.browser.conftest import assert_no_axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 REFLECTION = "Jag vill att barnen ska slippa välja sida."
 

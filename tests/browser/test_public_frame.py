@@ -5,7 +5,7 @@ from django.conf import settings
 
 from tests.browser.conftest import assert_no_axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.mark.parametrize("code", ["sv", "da", "en"])

@@ -10,7 +10,7 @@ from django.db import connection
 
 from course.models import LessonProgress
 
-pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.django_db(transaction=True)]
 
 
 def opener():

@@ -4,6 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from childmodule.models import ChildHomePage, ParentsGuidePage
 from modules.models import CourseHomePage, LessonPage, ModulePage, ThemePage
 from tests.modules.factories import build_course
 
@@ -45,7 +46,7 @@ class PageTypeTests(WagtailPageTestCase):
 
     def test_tree_can_only_be_built_the_right_way(self):
         self.assertAllowedParentPageTypes(CourseHomePage, {Page})
-        self.assertAllowedSubpageTypes(CourseHomePage, {ThemePage})
+        self.assertAllowedSubpageTypes(CourseHomePage, {ThemePage, ChildHomePage, ParentsGuidePage})
         self.assertAllowedParentPageTypes(ThemePage, {CourseHomePage})
         self.assertAllowedSubpageTypes(ThemePage, {ModulePage})
         self.assertAllowedParentPageTypes(ModulePage, {ThemePage})
