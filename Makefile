@@ -28,6 +28,7 @@ demo: compilemessages
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_demo_course
 	$(MANAGE) load_demo_child_module
+	$(MANAGE) simulate_usage --participants 400 --weeks 12 --seed 1 --if-empty
 	$(MANAGE) create_demo_accounts
 
 test: $(VENV)/.installed

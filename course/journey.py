@@ -8,7 +8,7 @@ from django.db.models import F
 
 from cms.weeks import iso_week
 from course import codes, crypto
-from course.models import DilemmaChoice, ErasureCount, LessonProgress, Participant, Reflection
+from course.models import DilemmaChoice, ErasureCount, LessonProgress, Participant, ParticipantWeek, Reflection
 from course.progress import reflection_context
 
 
@@ -25,6 +25,7 @@ def start(language):
                     started_on=date.today(),
                     last_active_on=date.today(),
                 )
+                ParticipantWeek.objects.create(participant=participant, week=iso_week())
         except IntegrityError:  # 2^-80: another participant already has this code
             continue
         return participant, code

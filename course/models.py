@@ -4,6 +4,7 @@ No name, address, user agent or time of day: a keyed hash of the resume
 code, dates, page and option ids, and sealed reflections.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,21 @@ class Participant(models.Model):
 
     def __str__(self):
         return f"participant {self.pk}"
+
+
+class ParticipantWeek(models.Model):
+    """An ISO week in which a participant used the course: enough to count returns, nothing finer."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="weeks")
+    week = models.CharField(max_length=8)  # e.g. 2026-W48
+    returning = models.BooleanField(default=False)  # a later week than the one they started in
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["participant", "week"], name="one_row_per_active_week")]
+        indexes = [models.Index(fields=["week", "returning"])]
+
+    def __str__(self):
+        return f"active in {self.week}"
 
 
 class LessonProgress(models.Model):
@@ -61,6 +77,23 @@ class Reflection(models.Model):
 
     def __str__(self):
         return f"sealed reflection on page {self.page_id}"
+
+
+class ExportLog(models.Model):
+    """Who exported which aggregate figures, when: the only record of evaluators' use."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    username = models.CharField(max_length=150)
+    exported_at = models.DateTimeField(auto_now_add=True)
+    export_format = models.CharField(max_length=8)
+    filters = models.JSONField(default=dict)
+    via = models.CharField(max_length=20, default="admin")  # "admin" or "command"
+
+    class Meta:
+        ordering = ["-exported_at"]
+
+    def __str__(self):
+        return f"{self.username} {self.export_format} {self.exported_at:%Y-%m-%d}"
 
 
 class ErasureCount(models.Model):

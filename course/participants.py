@@ -10,8 +10,9 @@ from datetime import date
 
 from django.conf import settings
 
+from cms.weeks import iso_week
 from course import codes
-from course.models import Participant
+from course.models import Participant, ParticipantWeek
 
 COOKIE = "samspel_code"
 OWN = "own"
@@ -21,6 +22,18 @@ MODES = (OWN, SHARED)
 
 def find(normalized_code):
     return Participant.objects.filter(code_hash=codes.code_hash(normalized_code)).first()
+
+
+def record_activity(participant):
+    """Once a day at most: the date for the retention clock, and the ISO week for evaluators' returns."""
+    today = date.today()
+    Participant.objects.filter(pk=participant.pk).update(last_active_on=today)
+    participant.last_active_on = today
+    week = iso_week(today)
+    ParticipantWeek.objects.bulk_create(
+        [ParticipantWeek(participant=participant, week=week, returning=week != iso_week(participant.started_on))],
+        ignore_conflicts=True,
+    )
 
 
 class Visitor:
@@ -41,8 +54,7 @@ class Visitor:
         self.mode = mode
         self.participant = find(self.code)
         if self.participant and self.participant.last_active_on != date.today():
-            Participant.objects.filter(pk=self.participant.pk).update(last_active_on=date.today())
-            self.participant.last_active_on = date.today()
+            record_activity(self.participant)
 
     @property
     def had_cookie(self):

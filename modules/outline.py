@@ -79,6 +79,12 @@ class CourseOutline:
                 lessons.append(page)
         return cls(home_path, themes, modules, lessons)
 
+    def within(self, path):
+        """The part of the course under one theme or module (given by its tree path)."""
+        modules = [node for node in self.modules if node.page.path.startswith(path)]
+        themes = [node for node in self.themes if any(m.theme.id == node.page.id for m in modules)]
+        return CourseOutline(self.home_path, themes, modules, [lesson for node in modules for lesson in node.lessons])
+
     def module_of(self, lesson_id):
         return self._module_of_lesson.get(lesson_id)
 
