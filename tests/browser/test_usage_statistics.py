@@ -1,0 +1,32 @@
+"""An evaluator signs in, opens Usage statistics, and finds charts that pass axe-core."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from tests.browser.conftest import assert_no_axe_violations
+from tests.browser.test_admin_csp import PASSWORD, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_evaluator_sees_the_charts(browser, live_server, axe):
+    call_command("load_demo_course", stdout=StringIO())
+    call_command("load_demo_child_module", stdout=StringIO())
+    call_command("simulate_usage", participants=200, weeks=6, seed=3, stdout=StringIO())
+    user = get_user_model().objects.create_user("evaluator1", password=PASSWORD)
+    user.groups.add(Group.objects.get(name="Evaluators"))
+
+    page = browser.new_context(locale="sv-SE").new_page()
+    sign_in(page, live_server, "evaluator1")
+    page.locator("a[href='/admin/usage-statistics/']").first.click()
+    page.wait_for_url(f"{live_server.url}/admin/usage-statistics/**")
+    charts = page.locator(".usage-figure img")
+    assert charts.count() >= 6
+    assert all(image.get_attribute("alt") for image in charts.all())
+    assert page.evaluate("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
+    assert page.locator(".usage-figure table").count() == charts.count()
+    assert_no_axe_violations(axe, page)

@@ -1,0 +1,189 @@
+"""Figures from hand-built usage: exact where allowed, hidden where small, and nothing recoverable."""
+
+import csv
+import io
+import json
+import subprocess
+import zipfile
+from datetime import date, timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from cms.weeks import iso_week
+from course.models import DilemmaChoice, ExportLog, LessonProgress, Participant, ParticipantWeek
+from course.statistics import exports
+from course.statistics.figures import Filters, all_figures
+from course.statistics.period import Period
+from tests.course.statistics.test_disclosure import attacker_recovers
+
+pytestmark = pytest.mark.django_db
+
+MONDAY = date(2026, 11, 2)  # ISO week 2026-W45
+PERIOD = Period.from_weeks("2026-W44", "2026-W47")
+
+
+@pytest.fixture
+def usage(course):
+    """12 participants start in W45 (sv), 3 in W46 (da); 2 of the W45 ones come back in W46."""
+    tree = course["sv"]
+    lessons = tree["lessons"]
+    dilemma = tree["dilemma"]
+    options = list(dilemma.options.all())
+    people = []
+    for i in range(15):
+        language, started = ("sv", MONDAY) if i < 12 else ("da", MONDAY + timedelta(weeks=1))
+        p = Participant.objects.create(
+            code_hash=f"{i:064x}", language=language, started_on=started, last_active_on=started
+        )
+        ParticipantWeek.objects.create(participant=p, week=iso_week(started))
+        people.append(p)
+    for p in people[:2]:
+        ParticipantWeek.objects.create(participant=p, week="2026-W46", returning=True)
+    for i, p in enumerate(people[:12]):
+        LessonProgress.objects.create(participant=p, page=lessons[0], started_on=MONDAY, completed_on=MONDAY)
+        if i < 7:
+            LessonProgress.objects.create(
+                participant=p, page=lessons[1], started_on=MONDAY, completed_on=MONDAY if i < 3 else None
+            )
+        # 9 choose the last option, 2 the first, 1 the second
+        option = options[2] if i < 9 else options[0] if i < 11 else options[1]
+        DilemmaChoice.objects.create(participant=p, dilemma=dilemma, option=option, chosen_on=MONDAY)
+    return course
+
+
+def by_key(tables):
+    return {table.key: table for table in tables}
+
+
+def test_exact_figures_and_suppressed_cells(usage):
+    tables = by_key(all_figures(Filters(PERIOD)))
+    starts = tables["starts"].display_rows()
+    # 3 starters in W46 are hidden, and so are the 12 of W45, or 15 - 12 would give the 3 away.
+    assert starts[1] == ["2026-W45", "–", 0]
+    assert starts[2] == ["2026-W46", "<5", "<5"]
+    assert starts[-1] == ["Total", 15, "<5"]
+    lessons = tables["lessons"].display_rows()
+    assert lessons[0][1:] == [12, 12]
+    assert lessons[1][1:] == [7, "<5"]
+    modules = tables["modules"].display_rows()
+    assert modules[0][1:] == [12, "<5"]  # 3 completed both lessons of the first module
+    dilemma = tables["dilemma-1"].display_rows()
+    assert dilemma[2][1] == 9 and dilemma[0][1] == "<5" and dilemma[1][1] == "<5"
+    assert dilemma[-1][1] == 12
+
+
+def test_locale_filter(usage):
+    tables = by_key(all_figures(Filters(PERIOD, locale="sv")))
+    assert tables["starts"].display_rows()[2][1] == 0  # the da starters are not counted
+    assert tables["starts"].display_rows()[-1][1] == 12
+
+
+def test_nothing_hidden_can_be_recovered_from_any_figure(usage):
+    for table in all_figures(Filters(PERIOD)):
+        assert attacker_recovers(table) == [], table.key
+
+
+def exported(client, export_format, query="first=2026-W44&last=2026-W47"):
+    response = client.get(f"/admin/usage-statistics/export/{export_format}/?{query}")
+    assert response.status_code == 200, response.content[:300]
+    return response.content
+
+
+@pytest.fixture
+def evaluator_client(client):
+    user = get_user_model().objects.create_user("evaluator1", password="x" * 20)
+    user.groups.add(Group.objects.get(name="Evaluators"))
+    client.force_login(user)
+    return client
+
+
+def test_evaluators_see_the_page_and_download_every_format(usage, evaluator_client):
+    page = evaluator_client.get("/admin/usage-statistics/?first=2026-W44&last=2026-W47")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert html.count('<img src="data:image/png;base64,') >= 6
+    assert "<5" in html or "&lt;5" in html
+    for export_format in ("csv", "json", "pdf"):
+        exported(evaluator_client, export_format)
+    assert list(ExportLog.objects.order_by("pk").values_list("username", "export_format")) == [
+        ("evaluator1", "csv"),
+        ("evaluator1", "json"),
+        ("evaluator1", "pdf"),
+    ]
+    assert ExportLog.objects.first().filters["from"] == "2026-W44"
+
+
+def test_editors_and_anonymous_are_kept_out(usage, client):
+    assert client.get("/admin/usage-statistics/").status_code == 302
+    assert client.get("/admin/usage-statistics/export/csv/").status_code == 302
+    editor = get_user_model().objects.create_user("editor1", password="x" * 20)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert client.get("/admin/usage-statistics/").status_code in (302, 403)
+    assert client.get("/admin/usage-statistics/export/json/").status_code in (302, 403)
+    assert "usage-statistics" not in client.get("/admin/").content.decode()
+    assert not ExportLog.objects.exists()
+
+
+def test_export_log_is_for_administrators(usage, evaluator_client, admin_client):
+    exported(evaluator_client, "json")
+    assert evaluator_client.get("/admin/usage-statistics/exports/").status_code in (302, 403)
+    html = admin_client.get("/admin/usage-statistics/exports/").content.decode()
+    assert "evaluator1" in html and "json" in html
+
+
+def participant_values():
+    """Everything that would identify a participant or their trace, if it appeared in a file."""
+    values = set()
+    for p in Participant.objects.all():
+        values |= {p.code_hash, p.started_on.isoformat(), p.last_active_on.isoformat()}
+    values |= {d.isoformat() for d in LessonProgress.objects.values_list("started_on", flat=True)}
+    return values
+
+
+def test_files_hold_no_participant_level_value(usage, evaluator_client, tmp_path):
+    forbidden = participant_values()
+    csv_zip = zipfile.ZipFile(io.BytesIO(exported(evaluator_client, "csv")))
+    texts = {name: csv_zip.read(name).decode() for name in csv_zip.namelist()}
+    assert "starts.csv" in texts and "lessons.csv" in texts
+    for text in texts.values():
+        rows = list(csv.reader(io.StringIO(text)))
+        assert rows[0][0].startswith("Disclosure control") or "<5" in rows[0][0]
+    document = json.loads(exported(evaluator_client, "json"))
+    assert "disclosure_rule" in document
+    pdf_path = tmp_path / "report.pdf"
+    pdf_path.write_bytes(exported(evaluator_client, "pdf"))
+    pdf_text = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "<5" in pdf_text and "Disclosure control" in pdf_text.replace("\n", " ")
+    everything = "\n".join([*texts.values(), json.dumps(document, ensure_ascii=False), pdf_text])
+    for value in forbidden:
+        assert value not in everything, value
+    for p in Participant.objects.all():
+        assert f'"{p.pk}"' not in everything
+
+
+def test_export_usage_command(usage, tmp_path):
+    from django.core.management import call_command
+
+    for export_format in exports.FORMATS:
+        output = tmp_path / f"usage.{export_format}"
+        call_command(
+            "export_usage",
+            "--from",
+            "2026-W44",
+            "--to",
+            "2026-W47",
+            "--format",
+            export_format,
+            "--output",
+            str(output),
+            "--language",
+            "en",
+            stdout=io.StringIO(),
+        )
+        assert output.stat().st_size > 100
+    document = json.loads((tmp_path / "usage.json").read_text())
+    assert document["filters"] == {"from": "2026-W44", "to": "2026-W47", "locale": "all", "scope": "all"}
+    assert ExportLog.objects.filter(via="command").count() == 3
