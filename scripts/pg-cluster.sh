@@ -18,6 +18,7 @@ case "$cmd" in
     as_pg "$bin/pg_ctl" -D "$dir" -w -l "$dir/server.log" \
       -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
       start >>"$dir.log" 2>&1
+    as_pg "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres samspel >>"$dir.log" 2>&1
     echo "export PG_DIR=$dir PG_URL=postgres://postgres@127.0.0.1:$port/samspel"
     ;;
   stop)

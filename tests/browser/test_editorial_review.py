@@ -5,6 +5,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from wagtail.users.models import UserProfile
 
 from modules.models import LessonPage
 from tests.browser.test_admin_csp import PASSWORD, sign_in
@@ -15,6 +16,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def member(group, username):
     user = get_user_model().objects.create_user(username, password=PASSWORD)
     user.groups.add(Group.objects.get(name=group))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"  # the admin's labels below are English
+    profile.save()
     return user
 
 
@@ -32,7 +36,9 @@ def test_editor_writes_reviewer_approves(browser, live_server, live_course):
     editor.locator("#id_intro").fill("En lektion om val.")
     editor.locator("#panel-child-content-body-content button[title='Insert a block']").first.click()
     editor.get_by_role("option", name=re.compile("Dilemma")).click()
-    editor.get_by_role("button", name=re.compile("Choose dilemma", re.I)).click()
+    chooser = editor.get_by_role("button", name=re.compile("Choose dilemma", re.I))
+    chooser.wait_for(timeout=60_000)
+    chooser.click()
     editor.get_by_role("link", name=dilemma.title).click()
     editor.get_by_text(dilemma.title).first.wait_for()
 
