@@ -243,3 +243,19 @@ def test_lesson_with_progress_costs_at_most_five_more_queries(participant_client
         participant_client.get(lesson.url)
     assert len(first_visit) - len(plain) <= 5
     assert len(again) - len(plain) <= 5
+
+
+def test_a_tampered_or_foreign_reflection_is_shown_as_unreadable_not_a_500(participant_client, course):
+    client = participant_client
+    lesson = course["sv"]["lessons"][0]
+    block = reflection_block(lesson)
+    client.post("/sv/progress/reflect/", {"page": lesson.id, "block": block.id, "text": "hemligt"})
+    stored = Reflection.objects.get()
+    sealed = bytearray(stored.sealed)
+    sealed[20] ^= 0xFF
+    Reflection.objects.filter(pk=stored.pk).update(sealed=bytes(sealed))
+    for url in (lesson.url, "/sv/my-progress/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "hemligt" not in response.content.decode()
+    assert "Det gick inte att öppna det här svaret" in client.get("/sv/my-progress/").content.decode()
