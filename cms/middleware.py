@@ -1,16 +1,9 @@
-"""Site-wide response headers, the staff MFA gate and database outages."""
-
-import logging
+"""Site-wide response headers and the staff MFA gate."""
 
 from allauth.mfa.models import Authenticator
 from csp.middleware import CSPMiddleware
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
 from django.shortcuts import redirect
-
-from cms.views import service_unavailable
-
-logger = logging.getLogger(__name__)
 
 
 def is_admin_path(path):
@@ -57,21 +50,3 @@ class RequireStaffMFAMiddleware:
         ):
             return redirect("mfa_activate_totp")
         return self.get_response(request)
-
-
-class DatabaseUnavailableMiddleware:
-    """A database that does not answer gives a friendly 503, not a traceback."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        if isinstance(exception, OperationalError | InterfaceError):
-            logger.warning("database unavailable: %s", type(exception).__name__)
-            response = service_unavailable(request)
-            response["Retry-After"] = "30"
-            return response
-        return None

@@ -1,8 +1,9 @@
 """Site-wide views: the root redirect, health check and error pages."""
 
 import logging
+import sys
 
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language_from_request
@@ -65,6 +66,12 @@ def page_not_found(request, exception=None):
 
 @requires_csrf_token
 def server_error(request):
+    """Django calls this while handling the exception: a database that does not answer gets a 503."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        logger.warning("database unavailable: %s", type(sys.exc_info()[1]).__name__)
+        response = service_unavailable(request)
+        response["Retry-After"] = "30"
+        return response
     return _error(
         request,
         500,

@@ -52,7 +52,6 @@ MIDDLEWARE = [
     "cms.middleware.RequireStaffMFAMiddleware",
     "course.middleware.ParticipantMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "cms.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
