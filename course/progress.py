@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from course import crypto
 from course.models import DilemmaChoice, LessonProgress, Reflection
-from course.participants import visitor
+from course.participants import COOKIE, visitor
 from modules.progress import CourseState, LessonState
 
 
@@ -24,6 +24,9 @@ def open_reflection(key, participant_id, page_id, block_id, sealed):
 
 
 class ParticipantProgress:
+    def is_personal(self, request):
+        return COOKIE in request.COOKIES
+
     def course_state(self, request, outline):
         participant = visitor(request).participant
         if participant is None:

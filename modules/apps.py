@@ -4,3 +4,21 @@ from django.apps import AppConfig
 class ModulesConfig(AppConfig):
     name = "modules"
     verbose_name = "Course content"
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+        from wagtail.models import Page
+        from wagtail.signals import (
+            page_published,
+            page_slug_changed,
+            page_unpublished,
+            post_page_move,
+            published,
+            unpublished,
+        )
+
+        from modules.page_cache import content_changed
+
+        for signal in (page_published, page_unpublished, published, unpublished, page_slug_changed, post_page_move):
+            signal.connect(content_changed, dispatch_uid=f"samspel-content-changed-{id(signal)}")
+        post_delete.connect(content_changed, sender=Page, dispatch_uid="samspel-content-deleted")

@@ -66,6 +66,10 @@ class LessonState:
 class AnonymousReader:
     """No participant: nothing is remembered."""
 
+    def is_personal(self, request):
+        """Whether pages for this request may show anything personal (then they are never cached)."""
+        return False
+
     def course_state(self, request, outline):
         return None
 

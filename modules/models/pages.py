@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from modules.blocks import LessonBodyBlock
 from modules.outline import CourseOutline
+from modules.page_cache import AnonymousPageCacheMixin
 from modules.progress import progress_provider
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -29,7 +30,7 @@ MODULE_ICONS = [
 ]
 
 
-class CourseHomePage(Page):
+class CourseHomePage(AnonymousPageCacheMixin, Page):
     intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -52,7 +53,7 @@ class CourseHomePage(Page):
         return context
 
 
-class ThemePage(Page):
+class ThemePage(AnonymousPageCacheMixin, Page):
     intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -78,7 +79,7 @@ class ModulePageForm(WagtailAdminPageForm):
             )
 
 
-class ModulePage(Page):
+class ModulePage(AnonymousPageCacheMixin, Page):
     summary = models.TextField(_("summary"), max_length=400, help_text=_("One or two sentences."))
     minutes = models.PositiveSmallIntegerField(
         _("estimated minutes"),
@@ -125,7 +126,7 @@ class ModulePage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(AnonymousPageCacheMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
     body = StreamField(LessonBodyBlock(), verbose_name=_("lesson"))
 

@@ -10,6 +10,8 @@ from datetime import date, timedelta
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils import translation
+from wagtail.users.models import UserProfile
 
 from cms.weeks import iso_week
 from course.models import DilemmaChoice, ExportLog, LessonProgress, Participant, ParticipantWeek
@@ -19,6 +21,14 @@ from course.statistics.period import Period
 from tests.course.statistics.test_disclosure import attacker_recovers
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Figures and files are written in the active language; these tests read English."""
+    with translation.override("en"):
+        yield
+
 
 MONDAY = date(2026, 11, 2)  # ISO week 2026-W45
 PERIOD = Period.from_weeks("2026-W44", "2026-W47")
@@ -91,12 +101,27 @@ def exported(client, export_format, query="first=2026-W44&last=2026-W47"):
     return response.content
 
 
+def evaluator(language="en"):
+    user = get_user_model().objects.create_user(f"evaluator-{language}", password="x" * 20)
+    user.groups.add(Group.objects.get(name="Evaluators"))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language  # the admin's language, and so the files'
+    profile.save()
+    return user
+
+
 @pytest.fixture
 def evaluator_client(client):
-    user = get_user_model().objects.create_user("evaluator1", password="x" * 20)
-    user.groups.add(Group.objects.get(name="Evaluators"))
-    client.force_login(user)
+    client.force_login(evaluator("en"))
     return client
+
+
+def test_the_pdf_report_is_in_the_admins_language(usage, client, tmp_path):
+    client.force_login(evaluator("da"))
+    path = tmp_path / "rapport.pdf"
+    path.write_bytes(exported(client, "pdf"))
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "brugsstatistik" in text and "Periode: 2026-W44" in text
 
 
 def test_evaluators_see_the_page_and_download_every_format(usage, evaluator_client):
@@ -108,9 +133,9 @@ def test_evaluators_see_the_page_and_download_every_format(usage, evaluator_clie
     for export_format in ("csv", "json", "pdf"):
         exported(evaluator_client, export_format)
     assert list(ExportLog.objects.order_by("pk").values_list("username", "export_format")) == [
-        ("evaluator1", "csv"),
-        ("evaluator1", "json"),
-        ("evaluator1", "pdf"),
+        ("evaluator-en", "csv"),
+        ("evaluator-en", "json"),
+        ("evaluator-en", "pdf"),
     ]
     assert ExportLog.objects.first().filters["from"] == "2026-W44"
 
@@ -131,7 +156,7 @@ def test_export_log_is_for_administrators(usage, evaluator_client, admin_client)
     exported(evaluator_client, "json")
     assert evaluator_client.get("/admin/usage-statistics/exports/").status_code in (302, 403)
     html = admin_client.get("/admin/usage-statistics/exports/").content.decode()
-    assert "evaluator1" in html and "json" in html
+    assert "evaluator-en" in html and "json" in html
 
 
 def participant_values():
