@@ -1,7 +1,11 @@
 import os
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
 
 # Sync Playwright runs an event loop in this thread; the ORM must still be usable.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -38,3 +42,33 @@ def course(db):
     from tests.modules.factories import build_course
 
     return build_course()
+
+
+@pytest.fixture(scope="session")
+def migrated_state(django_db_setup, django_db_blocker):
+    """The database as migrations left it (root page, locale, groups, workflow), captured once."""
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def _restore_migrated_state(request, migrated_state):
+    """Transactional tests flush everything, including what migrations created. Django's
+    serialized rollback keeps that on the connection object, which Playwright's event
+    loop does not always share, so transactional tests restore it themselves."""
+    marker = request.node.get_closest_marker("django_db")
+    if not marker or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    from wagtail.models import Page
+
+    if not Page.objects.filter(depth=1).exists():
+        # The flush re-ran post_migrate (content types, permissions): start from empty instead.
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(migrated_state)
+        # The restored rows carry their ids; move PostgreSQL's sequences past them.
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+        if statements:
+            with connection.cursor() as cursor:
+                for statement in statements:
+                    cursor.execute(statement)
