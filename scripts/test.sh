@@ -19,9 +19,9 @@ $BIN/python manage.py check --fail-level WARNING
 $BIN/python manage.py makemigrations --check --dry-run >/dev/null || {
   echo "makemigrations --check: a model change has no migration" >&2; exit 1; }
 
-mkdir -p test-results
+mkdir -p .test-reports  # not test-results/: pytest-playwright empties that at every start
 echo "== pytest on SQLite"
-$BIN/pytest -q --junitxml=test-results/sqlite.xml "$@"
+$BIN/pytest -q --junitxml=.test-reports/sqlite.xml "$@"
 
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -z "$PG_BIN" ]; then
@@ -29,12 +29,12 @@ if [ -z "$PG_BIN" ]; then
   echo "!! PostgreSQL could not be installed: the suite did NOT run on it.   !!" >&2
   echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!" >&2
   [ "${CI:-}" = "true" ] && exit 1
-  $BIN/python scripts/summary.py test-results/sqlite.xml
+  $BIN/python scripts/summary.py .test-reports/sqlite.xml
   exit 0
 fi
 
 echo "== pytest on PostgreSQL"
 eval "$(bash scripts/pg-cluster.sh start)"
 trap 'bash scripts/pg-cluster.sh stop' EXIT
-DATABASE_URL="$PG_URL" $BIN/pytest -q --junitxml=test-results/postgresql.xml "$@"
-$BIN/python scripts/summary.py test-results/sqlite.xml test-results/postgresql.xml
+DATABASE_URL="$PG_URL" $BIN/pytest -q --junitxml=.test-reports/postgresql.xml "$@"
+$BIN/python scripts/summary.py .test-reports/sqlite.xml .test-reports/postgresql.xml
