@@ -71,10 +71,11 @@ def reflect(participant, code, page_id, block_id, text):
     )
 
 
-def _count_erasures(kind, number):
+def count_erasures(kind, number, week=None):
+    """Adds to the weekly total of erased participants (the only trace an erasure leaves)."""
     if not number:
         return
-    week = iso_week()
+    week = week or iso_week()
     ErasureCount.objects.get_or_create(week=week, kind=kind)
     ErasureCount.objects.filter(week=week, kind=kind).update(count=F("count") + number)
 
@@ -83,7 +84,7 @@ def _count_erasures(kind, number):
 def forget(participant):
     """Everything tied to the code, gone at once; only a weekly total remembers that it happened."""
     Participant.objects.filter(pk=participant.pk).delete()
-    _count_erasures(ErasureCount.FORGOTTEN, 1)
+    count_erasures(ErasureCount.FORGOTTEN, 1)
 
 
 @transaction.atomic
@@ -92,5 +93,5 @@ def purge_inactive(today=None):
     stale = Participant.objects.filter(last_active_on__lt=cutoff)
     number = stale.count()
     stale.delete()
-    _count_erasures(ErasureCount.PURGED, number)
+    count_erasures(ErasureCount.PURGED, number)
     return number

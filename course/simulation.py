@@ -16,6 +16,7 @@ from wagtail.models import Locale, Site
 from childmodule.models import ChapterPage, ChapterView
 from cms.weeks import iso_week
 from course import codes
+from course.journey import count_erasures
 from course.models import DilemmaChoice, ErasureCount, LessonProgress, Participant, ParticipantWeek
 from modules.models import LessonPage
 from modules.outline import CourseOutline
@@ -116,8 +117,7 @@ def simulate(participants, weeks, seed, today=None):
         Participant.objects.filter(pk__in=erase).delete()
         created += len(batch) - len(erase)
     for week, number in forgotten.items():
-        counter, _ = ErasureCount.objects.get_or_create(week=week, kind=ErasureCount.FORGOTTEN)
-        ErasureCount.objects.filter(pk=counter.pk).update(count=counter.count + number)
+        count_erasures(ErasureCount.FORGOTTEN, number, week)
     _simulate_child_views(rng, weeks, today, participants)
     return created
 
