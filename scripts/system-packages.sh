@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Samspel's set-up needs, only when missing.
-# Usage: scripts/system-packages.sh [gettext] [chromium] [postgresql] [poppler]
+# Usage: scripts/system-packages.sh [gettext] [chromium] [postgresql] [poppler] [redis] [wrk] [npm]
 set -euo pipefail
 
 missing=()
@@ -11,6 +11,8 @@ for want in "$@"; do
     postgresql) ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql) ;;
     poppler) command -v pdftotext >/dev/null || missing+=(poppler-utils) ;;
     redis) command -v redis-server >/dev/null || missing+=(redis-server) ;;
+    wrk) command -v wrk >/dev/null || missing+=(wrk) ;;
+    npm) command -v npm >/dev/null || missing+=(npm) ;;
     *) echo "unknown package group: $want" >&2; exit 2 ;;
   esac
 done

@@ -52,13 +52,14 @@ def migrated_state(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def _restore_migrated_state(request, migrated_state):
+def _restore_migrated_state(request):
     """Transactional tests flush everything, including what migrations created. Django's
     serialized rollback keeps that on the connection object, which Playwright's event
     loop does not always share, so transactional tests restore it themselves."""
     marker = request.node.get_closest_marker("django_db")
     if not marker or not marker.kwargs.get("transaction"):
         return
+    migrated_state = request.getfixturevalue("migrated_state")
     request.getfixturevalue("transactional_db")
     from wagtail.models import Page
 
@@ -72,3 +73,18 @@ def _restore_migrated_state(request, migrated_state):
             with connection.cursor() as cursor:
                 for statement in statements:
                     cursor.execute(statement)
+
+
+@pytest.fixture
+def redis_server():
+    """A throwaway redis-server on a free loopback port, with `.stop()` and `.start()` for outages."""
+    import shutil
+
+    if not shutil.which("redis-server"):
+        pytest.skip("redis-server is not installed (scripts/system-packages.sh redis)")
+    from bench.stack import RedisServer
+
+    server = RedisServer()
+    server.start()
+    yield server
+    server.stop()
