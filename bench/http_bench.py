@@ -14,17 +14,14 @@ import argparse
 import json
 import os
 import platform
-import subprocess
 import sys
-import tempfile
 import urllib.request
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from stack import ROOT, Stack, need  # noqa: E402
+from stack import ROOT, Stack, need, wrk  # noqa: E402
 
-HERE = Path(__file__).resolve().parent
 PARTICIPANTS = 3000
 POST_ENV = {"BENCH_POST_PATH": "/en/progress/complete/"}
 
@@ -51,30 +48,6 @@ print(json.dumps({{
     "reader": codes.normalize(code),
 }}))
 """
-
-
-def wrk(url, seconds, connections, script=None, headers=(), env=None):
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
-        if script:
-            lua.write((HERE / "wrk" / script).read_text())
-        lua.write((HERE / "wrk" / "report.lua").read_text())
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", lua.name, url]
-    for header in headers:
-        command += ["-H", header]
-    try:
-        out = subprocess.run(command, check=True, capture_output=True, text=True, env={**os.environ, **(env or {})})
-    finally:
-        os.unlink(lua.name)
-    line = [line for line in out.stdout.splitlines() if line.startswith("{")][-1]
-    figures = json.loads(line)
-    seconds = figures["duration_us"] / 1e6
-    return {
-        "rps": figures["requests"] / seconds,
-        "p50": figures["p50_us"] / 1000,
-        "p99": figures["p99_us"] / 1000,
-        "errors": sum(figures[k] for k in ("connect", "read", "write", "status", "timeout")),
-        "requests": figures["requests"],
-    }
 
 
 def fetch(url, headers=None):

@@ -5,6 +5,7 @@ optional Redis, the demo course, and gunicorn with production settings. Used as
 a context manager; everything it starts is stopped and removed on the way out.
 """
 
+import json
 import os
 import shutil
 import signal
@@ -73,7 +74,7 @@ class AppServer:
         with open(self.log_path, "a") as log:
             self.process = subprocess.Popen(
                 [str(BIN / "gunicorn"), "cms.wsgi", "--workers", str(self.workers)]
-                + ["--bind", f"127.0.0.1:{self.port}", "--graceful-timeout", "5"],
+                + ["--bind", f"127.0.0.1:{self.port}", "--graceful-timeout", "5", "--no-control-socket"],
                 cwd=ROOT,
                 env=self.env,
                 stdout=log,
@@ -206,6 +207,30 @@ class Stack:
 
     def stop_server(self, name):
         self.servers.pop(name).stop()
+
+
+def wrk(url, seconds, connections, script=None, headers=(), env=None):
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
+        if script:
+            lua.write((Path(__file__).resolve().parent / "wrk" / script).read_text())
+        lua.write((Path(__file__).resolve().parent / "wrk" / "report.lua").read_text())
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", lua.name, url]
+    for header in headers:
+        command += ["-H", header]
+    try:
+        out = subprocess.run(command, check=True, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    finally:
+        os.unlink(lua.name)
+    line = [line for line in out.stdout.splitlines() if line.startswith("{")][-1]
+    figures = json.loads(line)
+    seconds = figures["duration_us"] / 1e6
+    return {
+        "rps": figures["requests"] / seconds,
+        "p50": figures["p50_us"] / 1000,
+        "p99": figures["p99_us"] / 1000,
+        "errors": sum(figures[k] for k in ("connect", "read", "write", "status", "timeout")),
+        "requests": figures["requests"],
+    }
 
 
 def rss_mib(pid):

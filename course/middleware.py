@@ -16,6 +16,6 @@ class ParticipantMiddleware:
         response = self.get_response(request)
         if COOKIE in request.COOKIES:
             patch_cache_control(response, no_store=True, private=True)
-            if visitor(request).participant is None and COOKIE not in response.cookies:
+            if response.status_code < 500 and visitor(request).participant is None and COOKIE not in response.cookies:
                 clear_code_cookie(response)
         return response

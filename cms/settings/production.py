@@ -24,7 +24,8 @@ RESUME_CODE_SECRET = _required("RESUME_CODE_SECRET")
 if RESUME_CODE_SECRET == SECRET_KEY:
     raise ImproperlyConfigured("Samspel refuses to start: RESUME_CODE_SECRET must differ from SECRET_KEY.")
 ALLOWED_HOSTS = [h.strip() for h in _required("ALLOWED_HOSTS").split(",") if h.strip()]
-DATABASES = {"default": dj_database_url.parse(_required("DATABASE_URL"), conn_max_age=60)}
+# Persistent connections, checked before reuse so a restarted PostgreSQL costs no extra failed request.
+DATABASES = {"default": dj_database_url.parse(_required("DATABASE_URL"), conn_max_age=60, conn_health_checks=True)}
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("Samspel refuses to start: DATABASE_URL must point at PostgreSQL.")
 
@@ -54,10 +55,16 @@ SAMSPEL_REQUIRE_STAFF_MFA = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"skip_database_outage": {"()": "cms.logs.SkipDatabaseOutage"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
-        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "django.request": {
+            "handlers": ["console"],
+            "level": "ERROR",
+            "propagate": False,
+            "filters": ["skip_database_outage"],
+        },
         "samspel": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
