@@ -143,6 +143,7 @@ class Stack:
     # --- services ---------------------------------------------------------------------
 
     def __enter__(self):
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))  # so __exit__ still cleans up
         if os.geteuid() == 0:
             shutil.chown(self.workdir, "postgres")
         out = subprocess.run(

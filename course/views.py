@@ -15,6 +15,7 @@ from course.participants import clear_code_cookie, find, set_code_cookie, visito
 from course.summary import progress_summary
 from modules.blocks import REFLECTION_MAX_LENGTH
 from modules.models import LessonPage
+from modules.page_cache import published_page
 
 
 def course_home(request):
@@ -120,8 +121,8 @@ def _posted_id(request, name):
 
 
 def _posted_lesson(request):
-    lesson = LessonPage.objects.live().filter(pk=_posted_id(request, "page")).first()
-    if lesson is None:
+    lesson = published_page(_posted_id(request, "page"))
+    if not isinstance(lesson, LessonPage):
         raise BadRequest("page")
     return lesson
 

@@ -6,8 +6,8 @@ class ModulesConfig(AppConfig):
     verbose_name = "Course content"
 
     def ready(self):
-        from django.db.models.signals import post_delete
-        from wagtail.models import Page
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import (
             page_published,
             page_slug_changed,
@@ -22,3 +22,7 @@ class ModulesConfig(AppConfig):
         for signal in (page_published, page_unpublished, published, unpublished, page_slug_changed, post_page_move):
             signal.connect(content_changed, dispatch_uid=f"samspel-content-changed-{id(signal)}")
         post_delete.connect(content_changed, sender=Page, dispatch_uid="samspel-content-deleted")
+        # Who may see a page, and which site answers a host, are part of what is cached.
+        for sender in (PageViewRestriction, Site):
+            post_save.connect(content_changed, sender=sender, dispatch_uid=f"samspel-saved-{sender.__name__}")
+            post_delete.connect(content_changed, sender=sender, dispatch_uid=f"samspel-deleted-{sender.__name__}")

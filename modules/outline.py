@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from wagtail.models import Page
 
+from modules.page_cache import memo
+
 LEVELS = {"coursehomepage": 0, "themepage": 1, "modulepage": 2, "lessonpage": 3}
 
 
@@ -52,6 +54,11 @@ class CourseOutline:
 
     @classmethod
     def for_home_path(cls, home_path, home_depth):
+        """Read once per process until the next publish (see `modules.page_cache.memo`)."""
+        return memo(("outline", home_path), lambda: cls.read(home_path, home_depth))
+
+    @classmethod
+    def read(cls, home_path, home_depth):
         def live(model_name, depth, *fields):
             model = apps.get_model("modules", model_name)
             return list(

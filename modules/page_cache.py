@@ -1,4 +1,4 @@
-"""Rendered pages that are the same for every anonymous reader, cached until anything is published.
+"""Pages and routes cached until anything is published.
 
 Page types with `AnonymousPageCacheMixin` mark their responses as cacheable;
 `AnonymousPageCacheMiddleware` stores them and answers the next anonymous GET of
@@ -8,13 +8,23 @@ unpublish, move or delete of a page or reviewed snippet replaces the
 generation, so a change is visible on the very next request, in every app
 process sharing the cache (Redis in production). One cache round trip reads
 both the generation and the entry.
+
+Personal pages are rendered for each request, but `PageRouteCacheMiddleware`
+spares them Wagtail's walk down the page tree (a query per level): the route
+from an address to a page is cached the same way. What such pages derive from
+published content alone (the page itself with its converted body, the course
+outline, translations, rendered content blocks) is kept in each process's
+memory by `memo()`, for as long as the generation stays the same.
 """
 
 import re
 import uuid
+from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.http import HttpResponse
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.url_routing import RouteResult
 
 from modules.progress import progress_provider
 
@@ -25,6 +35,8 @@ TIMEOUT = 24 * 3600
 CACHEABLE_QUERY = re.compile(r"(choice=\d{1,9})?")
 # Any other cookie (a participant's code, a staff session, a flash message) makes a page personal.
 NEUTRAL_COOKIES = {"csrftoken"}
+_request_generation = ContextVar("samspel_generation", default=None)
+_memo = {"generation": None, "values": {}}
 REPLAYED_HEADERS = ("Content-Type", "Content-Length", "Content-Language", "Vary", "X-Frame-Options", "Cache-Control")
 
 
@@ -36,6 +48,30 @@ def new_generation():
 
 def content_changed(**kwargs):
     new_generation()
+
+
+def generation():
+    """The current content generation: as read at the start of this request, or from the cache."""
+    return _request_generation.get() or cache.get(GENERATION_KEY) or new_generation()
+
+
+def memo(key, compute):
+    """A value derived from published content only, computed once per process and generation."""
+    current = generation()
+    if _memo["generation"] != current:
+        _memo.update(generation=current, values={})
+    values = _memo["values"]
+    if key not in values:
+        values[key] = compute()
+    return values[key]
+
+
+def _read(key):
+    """The current generation and the entry under `key` if it was made in that generation."""
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY) or new_generation()
+    entry = found.get(key)
+    return generation, (entry[1:] if entry and entry[0] == generation else None)
 
 
 def _key(request):
@@ -56,11 +92,10 @@ class AnonymousPageCacheMiddleware:
         key = _key(request)
         if key is None:
             return self.get_response(request)
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY) or new_generation()
-        entry = found.get(key)
-        if entry and entry[0] == generation:
-            return HttpResponse(entry[1], headers=entry[2])
+        generation, entry = _read(key)
+        if entry:
+            content, headers = entry
+            return HttpResponse(content, headers=headers)
         response = self.get_response(request)
         if getattr(response, "samspel_cacheable", False) and response.status_code == 200 and not response.cookies:
             headers = {name: response[name] for name in REPLAYED_HEADERS if response.has_header(name)}
@@ -68,8 +103,53 @@ class AnonymousPageCacheMiddleware:
         return response
 
 
+def published_page(pk):
+    """The page (of its specific type) as it is published now, or None."""
+    return memo(("page", pk), lambda: Page.objects.live().filter(pk=pk).specific().first())
+
+
+class PageRouteCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "GET":
+            return self.get_response(request)
+        key = f"samspel:route:{request.get_host()}:{request.path}"
+        current, entry = _read(key)
+        token = _request_generation.set(current)
+        try:
+            if entry:
+                page = published_page(entry[0])
+                if page is not None:
+                    request._wagtail_route_for_request = RouteResult(page)
+                    host = request._get_raw_host()
+                    request._wagtail_site = memo(("site", host), lambda: Site.find_for_request(request))
+            response = self.get_response(request)
+        finally:
+            _request_generation.reset(token)
+        route = getattr(request, "_wagtail_route_for_request", None)
+        if not entry and route and not (route.args or route.kwargs) and response.status_code == 200:
+            cache.set(key, (current, route.page.pk), TIMEOUT)
+        return response
+
+
 class AnonymousPageCacheMixin:
-    """For page types whose HTML depends only on the page, the language and the query string."""
+    """For page types whose HTML depends only on the page, the language and the query string.
+
+    Their view restrictions (the page's own and its ancestors') are read once per
+    process and generation too; saving or deleting a restriction starts a new one.
+    """
+
+    def get_view_restrictions(self):
+        if self.pk is None:
+            return super().get_view_restrictions()
+        rows = memo(
+            ("restrictions", self.pk), lambda: list(super(AnonymousPageCacheMixin, self).get_view_restrictions())
+        )
+        restrictions = PageViewRestriction.objects.filter(pk__in=[row.pk for row in rows])
+        restrictions._result_cache = rows  # evaluated already; any further filtering queries afresh
+        return restrictions
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

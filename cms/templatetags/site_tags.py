@@ -3,7 +3,14 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from modules.page_cache import memo
+
 register = template.Library()
+
+
+def _translation_urls(page, request):
+    translations = page.get_translations(inclusive=True).live().select_related("locale")
+    return {translation.locale.language_code: translation.get_url(request=request) for translation in translations}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -15,8 +22,10 @@ def language_switcher(context):
     current = get_language()
     urls = {}
     if page is not None and hasattr(page, "get_translations"):
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            urls[translation.locale.language_code] = translation.get_url(request=request)
+        if page.pk is None or getattr(request, "is_preview", False):
+            urls = _translation_urls(page, request)
+        else:
+            urls = memo(("translations", request.get_host(), page.pk), lambda: _translation_urls(page, request))
     else:
         for code, _name in settings.LANGUAGES:
             urls[code] = translate_url(request.path, code)
