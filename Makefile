@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format messages compilemessages demo bench clean
+.PHONY: run test lint format messages compilemessages demo bench bench-memory fault-drill lighthouse clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Samspel needs $(PYTHON)"; exit 1; }
@@ -33,6 +33,23 @@ demo: compilemessages
 
 test: $(VENV)/.installed
 	bash scripts/test.sh
+
+# Benchmarks and drills: production settings, gunicorn, PostgreSQL and Redis on loopback (see bench/).
+bench: compilemessages
+	@bash scripts/system-packages.sh postgresql redis wrk
+	$(BIN)/python bench/http_bench.py
+
+bench-memory: compilemessages
+	@bash scripts/system-packages.sh postgresql redis wrk
+	$(BIN)/python bench/memory_bench.py
+
+fault-drill: compilemessages
+	@bash scripts/system-packages.sh postgresql redis
+	$(BIN)/python bench/fault_drill.py
+
+lighthouse: compilemessages
+	@bash scripts/system-packages.sh chromium npm
+	bash bench/lighthouse.sh
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
