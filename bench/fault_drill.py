@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from stack import ROOT, Stack, need  # noqa: E402
 
 THREADS = 16
-PARTICIPANTS = 600
+PARTICIPANTS = 3000
 CSRF = "faultdrillfaultdrillfaultdrill00"
 FRIENDLY_503 = "briefly unavailable"
 
@@ -97,7 +97,9 @@ class Load:
                 acked = None
             else:
                 with self.lock:
-                    code, page = next(self.pairs)
+                    code, page = next(self.pairs, (None, None))
+                if code is None:
+                    sys.exit("ran out of fresh (participant, lesson) pairs: raise PARTICIPANTS")
                 status = self.request("POST", "/en/progress/complete/", f"samspel_code=own.{code}", f"page={page}")
                 acked = (code, page) if status == 302 else None
             with self.lock:
