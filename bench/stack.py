@@ -59,6 +59,12 @@ def production_env(database_url, redis_url=None):
     return env
 
 
+def collect_static(env):
+    """Production settings serve hashed static files listed in a manifest: collect them first."""
+    command = [str(BIN / "python"), "manage.py", "collectstatic", "--no-input", "-v", "0"]
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+
+
 class AppServer:
     """gunicorn with production settings on a free loopback port; its output goes to `log_path`."""
 
@@ -192,7 +198,7 @@ class Stack:
 
     def load_demo(self):
         self.manage("migrate", "--no-input", "-v", "0")
-        self.manage("collectstatic", "--no-input", "-v", "0")
+        collect_static(self.env)
         self.manage("load_demo_course")
         self.manage("load_demo_child_module")
 

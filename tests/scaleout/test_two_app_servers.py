@@ -23,7 +23,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 
-from bench.stack import AppServer, production_env
+from bench.stack import AppServer, collect_static, production_env
 from course import codes
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -38,6 +38,7 @@ def two_servers(redis_server, tmp_path):
     db = connection.settings_dict
     url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
     env = production_env(url, redis_server.url)
+    collect_static(env)
     servers = [AppServer(env, tmp_path / f"app{i}.log", workers=1) for i in (1, 2)]
     for server in servers:
         server.start()
