@@ -99,7 +99,7 @@ class Load:
                 with self.lock:
                     code, page = next(self.pairs, (None, None))
                 if code is None:
-                    sys.exit("ran out of fresh (participant, lesson) pairs: raise PARTICIPANTS")
+                    raise RuntimeError("ran out of fresh (participant, lesson) pairs: raise PARTICIPANTS")
                 status = self.request("POST", "/en/progress/complete/", f"samspel_code=own.{code}", f"page={page}")
                 acked = (code, page) if status == 302 else None
             with self.lock:

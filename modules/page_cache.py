@@ -109,29 +109,39 @@ def published_page(pk):
 
 
 class PageRouteCacheMiddleware:
+    """Only for GETs that Django's URLs hand to Wagtail's page view; other views never pay for it."""
+
     def __init__(self, get_response):
+        from wagtail.views import serve  # needs the app registry, ready by the time middleware is built
+
         self.get_response = get_response
+        self.wagtail_serve = serve
 
     def __call__(self, request):
-        if request.method != "GET":
-            return self.get_response(request)
-        key = f"samspel:route:{request.get_host()}:{request.path}"
-        current, entry = _read(key)
-        token = _request_generation.set(current)
-        try:
-            if entry:
-                page = published_page(entry[0])
-                if page is not None:
-                    request._wagtail_route_for_request = RouteResult(page)
-                    host = request._get_raw_host()
-                    request._wagtail_site = memo(("site", host), lambda: Site.find_for_request(request))
-            response = self.get_response(request)
-        finally:
-            _request_generation.reset(token)
+        response = self.get_response(request)
+        lookup = getattr(request, "_samspel_route", None)
+        if lookup is None:
+            return response
+        key, current, entry, token = lookup
+        _request_generation.reset(token)
         route = getattr(request, "_wagtail_route_for_request", None)
         if not entry and route and not (route.args or route.kwargs) and response.status_code == 200:
             cache.set(key, (current, route.page.pk), TIMEOUT)
         return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method != "GET" or view_func is not self.wagtail_serve:
+            return None
+        key = f"samspel:route:{request.get_host()}:{request.path}"
+        current, entry = _read(key)
+        request._samspel_route = (key, current, entry, _request_generation.set(current))
+        if entry:
+            page = published_page(entry[0])
+            if page is not None:
+                request._wagtail_route_for_request = RouteResult(page)
+                host = request._get_raw_host()
+                request._wagtail_site = memo(("site", host), lambda: Site.find_for_request(request))
+        return None
 
 
 class AnonymousPageCacheMixin:

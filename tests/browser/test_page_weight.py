@@ -102,4 +102,3 @@ def test_a_lesson_page_weighs_at_most_30_kb_compressed(page, live_server, live_c
         f"{lesson.url} weighs {total} B gzipped (limit {LIMIT} B), "
         f"{sum(received.values())} B uncompressed as received from the test server; {breakdown}"
     )
-    print(f"\n{lesson.url}: {total} B gzipped, {sum(received.values())} B uncompressed; {breakdown}")

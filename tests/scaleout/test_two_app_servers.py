@@ -31,14 +31,18 @@ CSRF_SECRET = "scaleoutscaleoutscaleoutscaleout"
 PASSWORD = "a long staff passphrase"
 
 
+@pytest.fixture(scope="module")
+def static_files_collected():
+    collect_static(production_env("postgres://unused"))
+
+
 @pytest.fixture
-def two_servers(redis_server, tmp_path):
+def two_servers(redis_server, tmp_path, static_files_collected):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL: runs in make test's PostgreSQL pass")
     db = connection.settings_dict
     url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
     env = production_env(url, redis_server.url)
-    collect_static(env)
     servers = [AppServer(env, tmp_path / f"app{i}.log", workers=1) for i in (1, 2)]
     for server in servers:
         server.start()
