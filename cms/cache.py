@@ -14,7 +14,7 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger("samspel.cache")
@@ -29,6 +29,22 @@ def _short(timeout):
     return min(timeout, LOCAL_TIMEOUT)
 
 
+class PooledClients(RedisCacheClient):
+    """One `redis.Redis` per connection pool, made once: Django makes a new one for every
+    cache call, and setting one up costs more than the round trip to Redis."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         params = {
@@ -36,6 +52,7 @@ class ResilientRedisCache(RedisCache):
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, **params.get("OPTIONS", {})},
         }
         super().__init__(server, params)
+        self._class = PooledClients
         self.local = LocMemCache("samspel-redis-fallback", {"OPTIONS": {"MAX_ENTRIES": 2000}})
         self.retry_at = None  # set while Redis is away
 

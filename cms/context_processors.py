@@ -1,14 +1,22 @@
+from functools import lru_cache
+
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from course.participants import visitor
 
 
+@lru_cache(maxsize=16)
+def course_links(language):
+    """The ways into the course, in `language` (the active one)."""
+    return {name: reverse(f"course:{name}") for name in ("start", "resume", "my_progress")}
+
+
 def site_chrome(request):
     """What every public page's frame needs: the quick exit, and the way into the course."""
-    links = {name: reverse(f"course:{name}") for name in ("start", "resume", "my_progress")}
     return {
         "QUICK_EXIT_URL": settings.QUICK_EXIT_URL,
-        "course_links": links,
+        "course_links": course_links(get_language()),
         "has_participant": lambda: visitor(request).participant is not None,
     }

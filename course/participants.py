@@ -37,12 +37,16 @@ def record_activity(participant):
 
 
 class Visitor:
-    """A request's participant (or None), its code and device mode, looked up once."""
+    """A request's participant (or None), its code and device mode, looked up once, when first needed.
+
+    A page that reads the participant together with other rows in one query hands it over with `found()`.
+    """
 
     def __init__(self, request):
         self.code = None
         self.mode = None
-        self.participant = None
+        self._participant = None
+        self._looked_up = False
         raw = request.COOKIES.get(COOKIE, "")
         mode, _, typed = raw.partition(".")
         if mode not in MODES:
@@ -52,9 +56,20 @@ class Visitor:
         except ValueError:
             return
         self.mode = mode
-        self.participant = find(self.code)
-        if self.participant and self.participant.last_active_on != date.today():
-            record_activity(self.participant)
+
+    @property
+    def participant(self):
+        if not self._looked_up:
+            self.found(find(self.code) if self.code else None)
+        return self._participant
+
+    def found(self, participant):
+        """The participant behind this code (or None), as looked up by the caller; the first lookup counts."""
+        if self._looked_up:
+            return
+        self._participant, self._looked_up = participant, True
+        if participant and participant.last_active_on != date.today():
+            record_activity(participant)
 
     @property
     def had_cookie(self):

@@ -77,6 +77,12 @@ class DilemmaBlock(SnippetChooserBlock):
         context["chosen"] = next((option for option in options if option.id == chosen_id), None)
         return context
 
+    def personal_variant(self, value, lesson_state, block_id):
+        """A participant's rendering depends only on the option they chose (see `page_tags.personal_block`)."""
+        if lesson_state is None or not value:
+            return None
+        return ("chosen", lesson_state.choices.get(value.pk))
+
     class Meta:
         icon = "help"
         template = "modules/blocks/dilemma.html"
@@ -104,6 +110,12 @@ class ReflectionBlock(blocks.StructBlock):
             context["text"] = state.reflections[block_id]
             context["unreadable"] = context["text"] is None
         return context
+
+    def personal_variant(self, value, lesson_state, block_id):
+        """Only a participant's empty answer box is the same for many (see `page_tags.personal_block`)."""
+        if lesson_state is None or block_id in lesson_state.rejected or block_id in lesson_state.reflections:
+            return None
+        return "empty"
 
     class Meta:
         icon = "edit"

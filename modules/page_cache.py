@@ -23,9 +23,12 @@ from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.template.loader import get_template
+from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
 
+from modules import skeleton
 from modules.progress import progress_provider
 
 GENERATION_KEY = "samspel:content-generation"
@@ -157,13 +160,29 @@ class AnonymousPageCacheMixin:
         rows = memo(
             ("restrictions", self.pk), lambda: list(super(AnonymousPageCacheMixin, self).get_view_restrictions())
         )
-        restrictions = PageViewRestriction.objects.filter(pk__in=[row.pk for row in rows])
+        restrictions = PageViewRestriction.objects
+        restrictions = restrictions.filter(pk__in=[row.pk for row in rows]) if rows else restrictions.none()
         restrictions._result_cache = rows  # evaluated already; any further filtering queries afresh
         return restrictions
 
+    # Context variables that differ per participant; a page type that names them here
+    # serves participants from a skeleton (see `modules.skeleton`).
+    personal_context = ()
+
     def serve(self, request, *args, **kwargs):
+        personal = progress_provider().is_personal(request)
+        if personal and self.personal_context and request.method == "GET":
+            return self.serve_from_skeleton(request, *args, **kwargs)
         response = super().serve(request, *args, **kwargs)
-        response.samspel_cacheable = not (
-            getattr(request, "is_preview", False) or progress_provider().is_personal(request)
-        )
+        response.samspel_cacheable = not (getattr(request, "is_preview", False) or personal)
         return response
+
+    def serve_from_skeleton(self, request, *args, **kwargs):
+        request.is_preview = False
+        template = get_template(self.get_template(request, *args, **kwargs))
+        context = self.get_context(request, *args, **kwargs)
+        parts = memo(
+            ("skeleton", request.get_host(), self.pk, template.origin.name, get_language()),
+            lambda: skeleton.build(template, context, request, self.personal_context),
+        )
+        return HttpResponse(skeleton.assemble(parts, template, context, request))

@@ -133,6 +133,7 @@ class LessonPage(AnonymousPageCacheMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["modules.ModulePage"]
     subpage_types = []
+    personal_context = ("lesson_state",)
 
     class Meta:
         verbose_name = _("lesson")

@@ -1,27 +1,66 @@
 """Template tags for course pages that keep per-request work small (see `modules.page_cache.memo`)."""
 
+import secrets
+
 from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from modules import skeleton
 from modules.page_cache import memo
 
 register = template.Library()
 
-# Blocks that show the reader's own answers; every other block is the same for everyone.
-PERSONAL_BLOCKS = {"dilemma", "reflection"}
+# Stands in for the CSRF token in personal blocks rendered once for many participants.
+CSRF_PLACEHOLDER = secrets.token_hex(16)
 
 
 @register.simple_tag(takes_context=True)
 def content_block(context, block):
-    """One block of a page body, like `include_block`; shared blocks are rendered once per process and publish."""
+    """One block of a page body, like `include_block`; shared blocks are rendered once per process and publish.
 
-    def render():
-        return mark_safe(block.render_as_block(context=context.flatten() | {"block_id": block.id}))  # noqa: S308
+    Blocks that show the reader's own answers have a `personal_variant` method and are holes in a skeleton.
+    """
 
-    if block.block_type in PERSONAL_BLOCKS or not is_published_view(context):
-        return render()
-    return memo(("block", context["page"].pk, block.id, get_language()), render)
+    def render(context, **extra):
+        return mark_safe(block.render_as_block(context=context.flatten() | {"block_id": block.id, **extra}))  # noqa: S308
+
+    if hasattr(block.block, "personal_variant"):
+        return skeleton.hole(context, lambda context: personal_block(context, block, render))
+    if not is_published_view(context):
+        return render(context)
+    return memo(("block", context["page"].pk, block.id, get_language()), lambda: render(context))
+
+
+def personal_block(context, block, render):
+    """A personal block, rendered once per variant (e.g. which option was chosen) where its block allows it.
+
+    A variant's HTML is the same for every participant in it but for the CSRF token, put in afterwards.
+    """
+    variant = None
+    if is_published_view(context):
+        variant = block.block.personal_variant(block.value, context.get("lesson_state"), block.id)
+    if variant is None:
+        return render(context)
+    key = ("personal block", context["page"].pk, block.id, get_language(), variant)
+    html = memo(key, lambda: render(context, csrf_token=CSRF_PLACEHOLDER))
+    return mark_safe(html.replace(CSRF_PLACEHOLDER, str(context.get("csrf_token", ""))))  # noqa: S308
+
+
+class PersonalNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        return skeleton.hole(context, self.nodelist.render)
+
+
+@register.tag
+def personal(parser, token):
+    """`{% personal %}…{% endpersonal %}`: a part of the page that differs per participant (see `modules.skeleton`)."""
+    nodelist = parser.parse(("endpersonal",))
+    parser.delete_first_token()
+    return PersonalNode(nodelist)
 
 
 @register.simple_tag(takes_context=True)

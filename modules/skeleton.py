@@ -1,0 +1,56 @@
+"""Personal pages assembled from a shared skeleton and a few personal holes.
+
+A participant's lesson page differs from everyone else's in a handful of places:
+the course link in the header, flash messages, their own dilemma choices and
+reflections, and the "I'm done" button. Everything else (the frame, the
+breadcrumbs, the lesson's text) is the same for every participant.
+
+So the page's template is rendered once per process, page, language and content
+generation with each personal place left as a *hole*: the `{% personal %}` tag
+and personal content blocks (see `page_tags`) register what they would render
+and leave a marker instead. Each request then renders only the holes, with its
+own context, and joins them with the shared text in between.
+
+Holes see the page's context (and the context processors'), never loop variables
+of the template around them. The skeleton itself is rendered without the personal context (lesson state),
+so nothing personal can end up in the shared text even if a template forgets a
+hole; tests compare assembled pages with fully rendered ones.
+"""
+
+import re
+import secrets
+
+from django.template.context import make_context
+
+# Per process and unguessable, so no authored text can fake a hole.
+MARKER = f"\x00samspel-hole-{secrets.token_hex(8)}-"
+MARKER_PATTERN = re.compile(re.escape(MARKER) + r"(\d+)\x00")
+HOLES = "_samspel_skeleton_holes"  # the context variable that holds the holes while a skeleton is rendered
+
+
+def hole(context, render):
+    """In a skeleton, remember `render(context)` for later and return a marker; else render now."""
+    holes = context.get(HOLES)
+    if holes is None:
+        return render(context)
+    holes.append(render)
+    return f"{MARKER}{len(holes) - 1}\x00"
+
+
+def build(template, context, request, personal=()):
+    """The page as a list of shared strings and hole renderers, from a Django template backend's template.
+
+    The context variables named in `personal` are left out of the skeleton's rendering.
+    """
+    holes = []
+    html = template.render({**context, **dict.fromkeys(personal), HOLES: holes}, request)
+    pieces = MARKER_PATTERN.split(html)
+    return [piece if index % 2 == 0 else holes[int(piece)] for index, piece in enumerate(pieces)]
+
+
+def assemble(skeleton, template, context, request):
+    """The page for this request: the skeleton's shared strings with its holes rendered for `context`."""
+    base = template.template
+    request_context = make_context(context, request)
+    with request_context.render_context.push_state(base), request_context.bind_template(base):
+        return "".join(part if isinstance(part, str) else part(request_context) for part in skeleton)
