@@ -24,8 +24,10 @@ RESUME_CODE_SECRET = _required("RESUME_CODE_SECRET")
 if RESUME_CODE_SECRET == SECRET_KEY:
     raise ImproperlyConfigured("Samspel refuses to start: RESUME_CODE_SECRET must differ from SECRET_KEY.")
 ALLOWED_HOSTS = [h.strip() for h in _required("ALLOWED_HOSTS").split(",") if h.strip()]
-# Persistent connections, checked before reuse so a restarted PostgreSQL costs no extra failed request.
-DATABASES = {"default": dj_database_url.parse(_required("DATABASE_URL"), conn_max_age=60, conn_health_checks=True)}
+# Persistent connections. Not health-checked before each request: that check is a round trip
+# on every request. A connection that failed (PostgreSQL restarted) is closed at the end of
+# that request, so each worker answers one more friendly 503 after a restart, then recovers.
+DATABASES = {"default": dj_database_url.parse(_required("DATABASE_URL"), conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("Samspel refuses to start: DATABASE_URL must point at PostgreSQL.")
 
