@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -52,7 +53,7 @@ def main():
         workers = stack.servers["app"].worker_pids()
         print(f"{len(lines)} different requests in the mix; workers {workers}")
         print(f"RSS at start: {', '.join(f'{rss_mib(pid):.1f} MiB' for pid in workers)}")
-        sizes, sent, errors = [], 0, 0
+        sizes, sent, errors = [], 0, Counter()
         for round_ in range(1, options.rounds + 1):
             # wrk runs for its whole duration even when every thread has stopped, so it runs in
             # short slices, each thread stopping once the round's remaining requests are answered.
@@ -60,10 +61,12 @@ def main():
                 env = {"BENCH_MIX": str(mix), "BENCH_PER_THREAD": str(-(-remaining // 2))}
                 result = wrk(base, 3, 16, script="mixed.lua", env=env)
                 sent += result["requests"]
-                errors += result["errors"]
+                errors.update(result["error_kinds"])
             assert stack.servers["app"].worker_pids() == workers, "a worker was replaced"
             sizes.append([rss_mib(pid) for pid in workers])
-            print(f"after {sent:,} requests ({errors} errors): " + ", ".join(f"{s:.1f} MiB" for s in sizes[-1]))
+            failed = ", ".join(f"{n} {kind}" for kind, n in sorted(errors.items())) or "none"
+            rss = ", ".join(f"{s:.1f} MiB" for s in sizes[-1])
+            print(f"after {sent:,} requests (errors so far: {failed}): {rss}")
     growth = max(b - a for a, b in zip(sizes[-2], sizes[-1], strict=True)) if len(sizes) > 1 else 0
     peak = max(max(s) for s in sizes)
     print(f"\npeak worker RSS {peak:.1f} MiB (target < 150); largest growth in the last round {growth:+.1f} MiB")

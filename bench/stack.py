@@ -216,6 +216,9 @@ class Stack:
         self.servers.pop(name).stop()
 
 
+ERROR_KINDS = ("connect", "read", "write", "status", "timeout")  # status: answers of 400 and above
+
+
 def wrk(url, seconds, connections, script=None, headers=(), env=None):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
         if script:
@@ -235,7 +238,8 @@ def wrk(url, seconds, connections, script=None, headers=(), env=None):
         "rps": figures["requests"] / seconds,
         "p50": figures["p50_us"] / 1000,
         "p99": figures["p99_us"] / 1000,
-        "errors": sum(figures[k] for k in ("connect", "read", "write", "status", "timeout")),
+        "errors": sum(figures[k] for k in ERROR_KINDS),
+        "error_kinds": {k: figures[k] for k in ERROR_KINDS if figures[k]},
         "requests": figures["requests"],
     }
 

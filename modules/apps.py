@@ -7,6 +7,7 @@ class ModulesConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
+        from django.utils.autoreload import file_changed
         from wagtail.models import Page, PageViewRestriction, Site
         from wagtail.signals import (
             page_published,
@@ -17,7 +18,7 @@ class ModulesConfig(AppConfig):
             unpublished,
         )
 
-        from modules.page_cache import content_changed
+        from modules.page_cache import content_changed, template_changed
 
         for signal in (page_published, page_unpublished, published, unpublished, page_slug_changed, post_page_move):
             signal.connect(content_changed, dispatch_uid=f"samspel-content-changed-{id(signal)}")
@@ -26,3 +27,4 @@ class ModulesConfig(AppConfig):
         for sender in (PageViewRestriction, Site):
             post_save.connect(content_changed, sender=sender, dispatch_uid=f"samspel-saved-{sender.__name__}")
             post_delete.connect(content_changed, sender=sender, dispatch_uid=f"samspel-deleted-{sender.__name__}")
+        file_changed.connect(template_changed, dispatch_uid="samspel-template-changed")

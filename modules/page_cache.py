@@ -17,10 +17,15 @@ outline, translations, rendered content blocks) is kept in each process's
 memory by `memo()`, for as long as the generation stays the same.
 """
 
+import functools
+import hashlib
 import re
 import uuid
 from contextvars import ContextVar
+from pathlib import Path
 
+from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import get_template
@@ -31,7 +36,6 @@ from wagtail.url_routing import RouteResult
 from modules import skeleton
 from modules.progress import progress_provider
 
-GENERATION_KEY = "samspel:content-generation"
 TIMEOUT = 24 * 3600
 # Only these query strings are cached (the no-script dilemma answer), so odd
 # addresses cannot fill the cache.
@@ -40,12 +44,37 @@ CACHEABLE_QUERY = re.compile(r"(choice=\d{1,9})?")
 NEUTRAL_COOKIES = {"csrftoken"}
 _request_generation = ContextVar("samspel_generation", default=None)
 _memo = {"generation": None, "values": {}}
+RELEASE_FILES = {".py", ".html", ".mo", ".svg"}
 REPLAYED_HEADERS = ("Content-Type", "Content-Length", "Content-Language", "Vary", "X-Frame-Options", "Cache-Control")
+
+
+@functools.cache
+def release():
+    """A fingerprint of what renders pages besides their content: our apps' code and templates,
+    the compiled translations and the static files' hashed names. A deploy that changes any of
+    them starts from fresh pages, as a publish does, though Redis outlives the app processes."""
+    base = Path(settings.BASE_DIR)
+    ours = [Path(app.path) for app in apps.get_app_configs() if base in Path(app.path).parents]
+    roots = [path for path in ours if "site-packages" not in path.parts]  # a virtualenv may live in BASE_DIR
+    roots += [Path(path) for path in settings.LOCALE_PATHS]
+    digest = hashlib.sha256()
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.suffix in RELEASE_FILES and path.is_file():
+                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if manifest.is_file():
+        digest.update(manifest.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def generation_key():
+    return f"samspel:content-generation:{release()}"
 
 
 def new_generation():
     value = uuid.uuid4().hex
-    cache.set(GENERATION_KEY, value, None)
+    cache.set(generation_key(), value, None)
     return value
 
 
@@ -53,9 +82,15 @@ def content_changed(**kwargs):
     new_generation()
 
 
+def template_changed(sender, file_path, **kwargs):
+    """In development: an edited template or translation shows on the next request, not at the next publish."""
+    if file_path.suffix in RELEASE_FILES:
+        release.cache_clear()
+
+
 def generation():
     """The current content generation: as read at the start of this request, or from the cache."""
-    return _request_generation.get() or cache.get(GENERATION_KEY) or new_generation()
+    return _request_generation.get() or cache.get(generation_key()) or new_generation()
 
 
 def memo(key, compute):
@@ -71,8 +106,9 @@ def memo(key, compute):
 
 def _read(key):
     """The current generation and the entry under `key` if it was made in that generation."""
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY) or new_generation()
+    generation_at = generation_key()
+    found = cache.get_many([generation_at, key])
+    generation = found.get(generation_at) or new_generation()
     entry = found.get(key)
     return generation, (entry[1:] if entry and entry[0] == generation else None)
 

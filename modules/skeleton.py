@@ -12,9 +12,9 @@ and leave a marker instead. Each request then renders only the holes, with its
 own context, and joins them with the shared text in between.
 
 Holes see the page's context (and the context processors'), never loop variables
-of the template around them. The skeleton itself is rendered without the personal context (lesson state),
-so nothing personal can end up in the shared text even if a template forgets a
-hole; tests compare assembled pages with fully rendered ones.
+of the template around them. The skeleton itself is rendered without the personal
+context (the lesson state), so nothing personal can end up in the shared text even
+if a template forgets a hole; tests compare assembled pages with fully rendered ones.
 """
 
 import re

@@ -165,3 +165,22 @@ def test_a_new_view_restriction_applies_at_once(client, course):
         assert reader.get(lesson.url).status_code == 302  # to the sign-in page
     restriction.delete()
     assert participant.get(lesson.url).status_code == 200
+
+
+def test_a_deploy_that_changes_templates_or_translations_starts_from_fresh_pages(client, course, settings, tmp_path):
+    """Redis outlives the app processes: pages rendered by the previous release must not be served by the next."""
+    from pathlib import Path
+
+    from modules import page_cache
+
+    lesson = course["sv"]["lessons"][0]
+    get(client, lesson.url)
+    assert get(client, lesson.url)[1] == 0
+    settings.LOCALE_PATHS = [*settings.LOCALE_PATHS, tmp_path]
+    (tmp_path / "django.mo").write_bytes(b"a new release's translations")
+    page_cache.template_changed(sender=None, file_path=Path(tmp_path / "django.mo"))  # as a restart would
+    try:
+        assert get(client, lesson.url)[1] > 0  # rendered afresh
+        assert get(client, lesson.url)[1] == 0
+    finally:
+        page_cache.release.cache_clear()
