@@ -13,8 +13,10 @@ Personal pages are rendered for each request, but `PageRouteCacheMiddleware`
 spares them Wagtail's walk down the page tree (a query per level): the route
 from an address to a page is cached the same way. What such pages derive from
 published content alone (the page itself with its converted body, the course
-outline, translations, rendered content blocks) is kept in each process's
-memory by `memo()`, for as long as the generation stays the same.
+outline, translations, rendered content blocks, the skeletons of personal pages
+in `modules.skeleton`) is kept in each process's memory by `memo()`, for as long
+as the generation stays the same. The generation is kept per release, so pages
+rendered by the code before a deploy are not served after it.
 """
 
 import functools
