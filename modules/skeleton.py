@@ -11,10 +11,10 @@ and personal content blocks (see `page_tags`) register what they would render
 and leave a marker instead. Each request then renders only the holes, with its
 own context, and joins them with the shared text in between.
 
-Holes see the page's context (and the context processors'), never loop variables
-of the template around them. The skeleton itself is rendered without the personal
-context (the lesson state), so nothing personal can end up in the shared text even
-if a template forgets a hole; tests compare assembled pages with fully rendered ones.
+Holes see the page's context (and the context processors'), and what the template
+set around them. The skeleton itself is rendered without the personal context (the
+lesson or course state), so nothing personal can end up in the shared text even if
+a template forgets a hole; tests compare assembled pages with fully rendered ones.
 """
 
 import re
@@ -29,11 +29,17 @@ HOLES = "_samspel_skeleton_holes"  # the context variable that holds the holes w
 
 
 def hole(context, render):
-    """In a skeleton, remember `render(context)` for later and return a marker; else render now."""
+    """In a skeleton, remember `render(context)` for later and return a marker; else render now.
+
+    What the template set around the hole (loop variables, `with`, an include's arguments) is
+    remembered with it: shared values only, as the skeleton is rendered without personal ones.
+    """
     holes = context.get(HOLES)
     if holes is None:
         return render(context)
-    holes.append(render)
+    page_level = max(index for index, scope in enumerate(context.dicts) if HOLES in scope)
+    around = {name: value for scope in context.dicts[page_level + 1 :] for name, value in scope.items()}
+    holes.append((render, around))
     return f"{MARKER}{len(holes) - 1}\x00"
 
 
@@ -53,4 +59,12 @@ def assemble(skeleton, template, context, request):
     base = template.template
     request_context = make_context(context, request)
     with request_context.render_context.push_state(base), request_context.bind_template(base):
-        return "".join(part if isinstance(part, str) else part(request_context) for part in skeleton)
+        return "".join(part if isinstance(part, str) else fill(part, request_context) for part in skeleton)
+
+
+def fill(part, context):
+    render, around = part
+    if not around:
+        return render(context)
+    with context.push(around):
+        return render(context)

@@ -37,6 +37,7 @@ class CourseHomePage(AnonymousPageCacheMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["modules.ThemePage", "childmodule.ChildHomePage", "childmodule.ParentsGuidePage"]
     max_count_per_parent = 1
+    personal_context = ("course_state",)
 
     class Meta:
         verbose_name = _("course home")
@@ -59,6 +60,7 @@ class ThemePage(AnonymousPageCacheMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["modules.CourseHomePage"]
     subpage_types = ["modules.ModulePage"]
+    personal_context = ("course_state",)
 
     class Meta:
         verbose_name = _("theme")
@@ -114,6 +116,7 @@ class ModulePage(AnonymousPageCacheMixin, Page):
     base_form_class = ModulePageForm
     parent_page_types = ["modules.ThemePage"]
     subpage_types = ["modules.LessonPage"]
+    personal_context = ("course_state",)
 
     class Meta:
         verbose_name = _("module")

@@ -1,4 +1,4 @@
-"""Participants' lesson pages come from a shared skeleton with personal holes: they must be exactly
+"""Participants' course pages come from a shared skeleton with personal holes: they must be exactly
 what a full rendering gives, for every participant, and never show one participant another's answers."""
 
 import re
@@ -8,7 +8,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from modules.models import LessonPage
+from modules.models import CourseHomePage, LessonPage, ModulePage, ThemePage
 from tests.course.conftest import dilemma_block, reflection_block, start
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,8 @@ def page(client, url):
 def fully_rendered(client, url, monkeypatch):
     """The same page rendered from its template in one go, as every other page is."""
     with monkeypatch.context() as patch:
-        patch.setattr(LessonPage, "personal_context", ())
+        for page_type in (CourseHomePage, ThemePage, ModulePage, LessonPage):
+            patch.setattr(page_type, "personal_context", ())
         return page(client, url)
 
 
@@ -49,9 +50,24 @@ def test_assembled_pages_equal_full_renderings_whoever_built_the_skeleton(course
     fresh, busy, other = participant(), participant(), participant()
     answered(busy, lesson, first, "Jag vill att vi pratar lugnare vid hämtningen.")
     answered(other, lesson, second, "<b>Mer tid</b> med barnen på söndagar.")
-    for client in (fresh, busy, other, fresh, busy):  # the first request builds the skeleton for all
-        assembled = page(client, lesson.url)
-        assert assembled == fully_rendered(client, lesson.url, monkeypatch)
+    urls = [lesson.url, "/sv/", lesson.get_parent().url, lesson.get_parent().get_parent().url]
+    for url in urls:
+        for client in (fresh, busy, other, fresh, busy):  # the first request builds the skeleton for all
+            assembled = page(client, url)
+            assert assembled == fully_rendered(client, url, monkeypatch)
+
+
+def test_course_pages_show_each_participant_their_own_progress(course):
+    lesson = course["sv"]["lessons"][0]
+    first = list(dilemma_block(lesson).value.options.all())[0]
+    busy, fresh = participant(), participant()
+    answered(busy, lesson, first, "Ett svar.")
+    for url in ("/sv/", lesson.get_parent().url, lesson.get_parent().get_parent().url):
+        mine, theirs = page(busy, url), page(fresh, url)
+        assert 'value="1"' in mine and 'value="1"' not in theirs  # one lesson done, in a <progress> bar
+    module = page(busy, lesson.get_parent().url)
+    assert '<span class="status done">' in module
+    assert '<span class="status done">' not in page(fresh, lesson.get_parent().url)
 
 
 def test_no_participant_sees_anothers_answers_or_progress(course):
