@@ -26,6 +26,9 @@ from django.template.context import make_context
 MARKER = f"\x00samspel-hole-{secrets.token_hex(8)}-"
 MARKER_PATTERN = re.compile(re.escape(MARKER) + r"(\d+)\x00")
 HOLES = "_samspel_skeleton_holes"  # the context variable that holds the holes while a skeleton is rendered
+# What the context processors give each request that must never be baked into a skeleton:
+# outside a hole, a form gets no CSRF token and the header no participant, which tests notice.
+REQUEST_PERSONAL = {"csrf_token": "NOTPROVIDED", "messages": (), "has_participant": False}
 
 
 def hole(context, render):
@@ -49,7 +52,8 @@ def build(template, context, request, personal=()):
     The context variables named in `personal` are left out of the skeleton's rendering.
     """
     holes = []
-    html = template.render({**context, **dict.fromkeys(personal), HOLES: holes}, request)
+    shared = {**context, **dict.fromkeys(personal), **REQUEST_PERSONAL, HOLES: holes}
+    html = template.render(shared, request)
     pieces = MARKER_PATTERN.split(html)
     return [piece if index % 2 == 0 else holes[int(piece)] for index, piece in enumerate(pieces)]
 
