@@ -96,14 +96,21 @@ def generation():
 
 
 def memo(key, compute):
-    """A value derived from published content only, computed once per process and generation."""
+    """A value derived from published content only, computed once per process and generation.
+
+    Nothing found (None) is not kept: keys that name nothing, such as a page id posted by
+    anyone, must not fill a process's memory.
+    """
     current = generation()
     if _memo["generation"] != current:
         _memo.update(generation=current, values={})
     values = _memo["values"]
-    if key not in values:
-        values[key] = compute()
-    return values[key]
+    if key in values:
+        return values[key]
+    value = compute()
+    if value is not None:
+        values[key] = value
+    return value
 
 
 def _read(key):

@@ -184,3 +184,15 @@ def test_a_deploy_that_changes_templates_or_translations_starts_from_fresh_pages
         assert get(client, lesson.url)[1] == 0
     finally:
         page_cache.release.cache_clear()
+
+
+def test_page_ids_that_name_nothing_are_not_kept_in_memory(course):
+    from modules import page_cache
+
+    participant = Client()
+    start(participant)
+    participant.get(course["sv"]["lessons"][0].url)
+    kept = len(page_cache._memo["values"])
+    for page_id in range(900000, 900050):
+        assert participant.post("/sv/progress/complete/", {"page": page_id}).status_code == 400
+    assert len(page_cache._memo["values"]) == kept
