@@ -54,6 +54,7 @@ lighthouse: compilemessages
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -q -r cms course modules childmodule -x '*/migrations/*'
 
 format: $(VENV)/.installed
 	$(BIN)/ruff format .

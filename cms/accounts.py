@@ -1,8 +1,31 @@
-"""Staff accounts only: nobody signs themselves up."""
+"""Staff accounts only: nobody signs themselves up, limits know the client as the rest of the
+site does, and a mail server that fails never turns a password reset into a 500."""
+
+import logging
+import smtplib
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.core.exceptions import PermissionDenied
+
+from cms.clients import client_address
+
+logger = logging.getLogger("samspel.mail")
 
 
 class StaffOnlyAccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return False
+
+    def get_client_ip(self, request):
+        """The address allauth's login limits count by: the client's, not the proxy's (cms.clients)."""
+        address = client_address(request)
+        if not address:
+            raise PermissionDenied("Unable to determine client IP address")
+        return address
+
+    def send_mail(self, template_prefix, email, context):
+        try:
+            super().send_mail(template_prefix, email, context)
+        except (smtplib.SMTPException, OSError) as error:
+            # The page says what it always says (no hint whether the address is known).
+            logger.warning("an e-mail could not be sent: %s", type(error).__name__)

@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "Samspel site"
+
+    def ready(self):
+        from allauth.mfa.signals import authenticator_added
+
+        from cms import checks  # noqa: F401 (registers the deploy checks)
+        from cms.middleware import record_totp_activation
+
+        authenticator_added.connect(record_totp_activation, dispatch_uid="samspel-record-totp-activation")

@@ -1,8 +1,10 @@
 """Site-wide views: the root redirect, health check and error pages."""
 
+import functools
 import logging
 import sys
 
+from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -39,8 +41,23 @@ def _error(request, status, heading, message):
     return render(request, "errors/error.html", context, status=status)
 
 
-@requires_csrf_token
-def bad_request(request, exception=None):
+def body_read_once(handler):
+    """An error page must not read a body Django could not read: `requires_csrf_token` would
+    read `request.POST` again, fail again inside the handler, and leave the server's bare 500
+    (no headers, a traceback per middleware) as the answer. What could not be read is empty."""
+
+    @functools.wraps(handler)
+    def wrapper(request, *args, **kwargs):
+        try:
+            request.POST  # noqa: B018 (parsed once here, or marked unreadable)
+        except (BadRequest, SuspiciousOperation, OSError):
+            request._mark_post_parse_error()
+        return handler(request, *args, **kwargs)
+
+    return wrapper
+
+
+def bad_request_page(request):
     return _error(
         request,
         400,
@@ -49,11 +66,19 @@ def bad_request(request, exception=None):
     )
 
 
+@body_read_once
+@requires_csrf_token
+def bad_request(request, exception=None):
+    return bad_request_page(request)
+
+
+@body_read_once
 @requires_csrf_token
 def permission_denied(request, exception=None):
     return _error(request, 403, _("This page is not open to you"), _("You do not have access to this page."))
 
 
+@body_read_once
 @requires_csrf_token
 def page_not_found(request, exception=None):
     return _error(
@@ -64,6 +89,7 @@ def page_not_found(request, exception=None):
     )
 
 
+@body_read_once
 @requires_csrf_token
 def server_error(request):
     """Django calls this while handling the exception: a database that does not answer gets a 503."""

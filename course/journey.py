@@ -8,7 +8,15 @@ from django.db.models import F
 
 from cms.weeks import iso_week
 from course import codes, crypto
-from course.models import DilemmaChoice, ErasureCount, LessonProgress, Participant, ParticipantWeek, Reflection
+from course.models import (
+    DilemmaChoice,
+    ErasureCount,
+    LessonProgress,
+    Participant,
+    ParticipantWeek,
+    Reflection,
+    random_id,
+)
 from course.progress import reflection_context
 
 
@@ -41,10 +49,10 @@ def complete_lesson(participant, page_id):
     table = LessonProgress._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (participant_id, page_id, started_on, completed_on) VALUES (%s, %s, %s, %s) "  # noqa: S608
-            f"ON CONFLICT (participant_id, page_id) "
+            f"INSERT INTO {table} (id, participant_id, page_id, started_on, completed_on) "  # noqa: S608  # a model's table name; values are parameters  # nosec B608
+            f"VALUES (%s, %s, %s, %s, %s) ON CONFLICT (participant_id, page_id) "
             f"DO UPDATE SET completed_on = COALESCE({table}.completed_on, excluded.completed_on)",
-            [participant.pk, page_id, today, today],
+            [random_id(), participant.pk, page_id, today, today],
         )
 
 
@@ -86,16 +94,28 @@ def count_erasures(kind, number, week=None):
 
 @transaction.atomic
 def forget(participant):
-    """Everything tied to the code, gone at once; only a weekly total remembers that it happened."""
-    Participant.objects.filter(pk=participant.pk).delete()
+    """Everything tied to the code, gone at once; only a weekly total remembers that it happened.
+
+    The participant's row is locked first. A write of theirs that is under way finishes
+    before, and its rows are deleted with the rest; one that comes later waits for the
+    lock, then finds nobody to write for (an IntegrityError, which the participant
+    middleware answers as "no code"). So no concurrent write can leave a row behind
+    or make the delete fail.
+    """
+    if not Participant.objects.select_for_update().filter(pk=participant.pk).exists():
+        return  # forgotten a moment ago by a request of their own
+    Participant.objects.filter(pk=participant.pk).delete()  # their rows first, each table in one statement
     count_erasures(ErasureCount.FORGOTTEN, 1)
 
 
 @transaction.atomic
 def purge_inactive(today=None):
     cutoff = (today or date.today()) - timedelta(days=settings.PARTICIPANT_RETENTION_DAYS)
-    stale = Participant.objects.filter(last_active_on__lt=cutoff)
-    number = stale.count()
-    stale.delete()
+    # Locked as forget() locks one participant, so that a late return cannot make the purge fail.
+    stale = list(
+        Participant.objects.select_for_update().filter(last_active_on__lt=cutoff).values_list("pk", flat=True)
+    )
+    number = len(stale)
+    Participant.objects.filter(pk__in=stale).delete()
     count_erasures(ErasureCount.PURGED, number)
     return number

@@ -4,12 +4,29 @@ No name, address, user agent or time of day: a keyed hash of the resume
 code, dates, page and option ids, and sealed reflections.
 """
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class Participant(models.Model):
+def random_id():
+    """A key that says nothing: not when a row was made, nor which came first. Sequential ids
+    set beside a web server's timestamped log would give back the time of day we never keep."""
+    return secrets.randbelow(2**63 - 1) + 1
+
+
+class RandomIdModel(models.Model):
+    """Every row tied to a participant has a random key."""
+
+    id = models.BigIntegerField(primary_key=True, default=random_id, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Participant(RandomIdModel):
     code_hash = models.CharField(max_length=64, unique=True)
     language = models.CharField(max_length=8)
     started_on = models.DateField()
@@ -19,10 +36,10 @@ class Participant(models.Model):
         permissions = [("view_usage_statistics", _("Can view and export aggregate usage statistics"))]
 
     def __str__(self):
-        return f"participant {self.pk}"
+        return "participant"  # no id: not even logs may tell participants apart
 
 
-class ParticipantWeek(models.Model):
+class ParticipantWeek(RandomIdModel):
     """An ISO week in which a participant used the course: enough to count returns, nothing finer."""
 
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="weeks")
@@ -37,7 +54,7 @@ class ParticipantWeek(models.Model):
         return f"active in {self.week}"
 
 
-class LessonProgress(models.Model):
+class LessonProgress(RandomIdModel):
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="lessons")
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     started_on = models.DateField()
@@ -50,7 +67,7 @@ class LessonProgress(models.Model):
         return f"progress on page {self.page_id}"
 
 
-class DilemmaChoice(models.Model):
+class DilemmaChoice(RandomIdModel):
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="choices")
     dilemma = models.ForeignKey("modules.Dilemma", on_delete=models.CASCADE, related_name="+")
     option = models.ForeignKey("modules.DilemmaOption", on_delete=models.CASCADE, related_name="+")
@@ -63,7 +80,7 @@ class DilemmaChoice(models.Model):
         return f"choice in dilemma {self.dilemma_id}"
 
 
-class Reflection(models.Model):
+class Reflection(RandomIdModel):
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="reflections")
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
     block_id = models.CharField(max_length=64)

@@ -71,6 +71,10 @@ class Visitor:
         if participant and participant.last_active_on != date.today():
             record_activity(participant)
 
+    def gone(self):
+        """The participant was forgotten while this request ran."""
+        self._participant, self._looked_up = None, True
+
     @property
     def had_cookie(self):
         return self.mode is not None

@@ -67,8 +67,9 @@ class ParticipantProgress:
                 state.choices[number] = option_id
             elif kind == "reflection":
                 state.reflections[text] = open_reflection(key, participant.pk, page.id, text, sealed)
-        if not started:
+        if not started and request.method == "GET":
             # Opening a lesson marks it started; a concurrent first visit makes no second row.
+            # (A refused answer shows the page again, but opens nothing.)
             LessonProgress.objects.bulk_create(
                 [LessonProgress(participant=participant, page_id=page.id, started_on=date.today())],
                 ignore_conflicts=True,
@@ -98,24 +99,24 @@ def lesson_rows(code_hash, page_id, dilemma_ids, with_reflections):
     """
     no_int, no_text, no_bytes, no_day = (f"CAST(NULL AS {t})" for t in ("INTEGER", "VARCHAR(64)", "BYTEA", "DATE"))
     selects = [
-        f"WITH p AS (SELECT id, language, started_on, last_active_on FROM {Participant._meta.db_table} "  # noqa: S608
+        f"WITH p AS (SELECT id, language, started_on, last_active_on FROM {Participant._meta.db_table} "  # noqa: S608  # table names and placeholders only  # nosec B608
         f"WHERE code_hash = %s) SELECT 'participant', id, {no_int}, language, {no_bytes}, started_on, last_active_on "
         f"FROM p",
-        f"SELECT 'progress', CASE WHEN lp.completed_on IS NULL THEN 0 ELSE 1 END, {no_int}, {no_text}, {no_bytes}, "  # noqa: S608
+        f"SELECT 'progress', CASE WHEN lp.completed_on IS NULL THEN 0 ELSE 1 END, {no_int}, {no_text}, {no_bytes}, "  # noqa: S608  # table names and placeholders only  # nosec B608
         f"{no_day}, {no_day} FROM {LessonProgress._meta.db_table} lp JOIN p ON lp.participant_id = p.id "
         f"WHERE lp.page_id = %s",
     ]
     params = [code_hash, page_id]
     if dilemma_ids:
         selects.append(
-            f"SELECT 'choice', dc.dilemma_id, dc.option_id, {no_text}, {no_bytes}, {no_day}, {no_day} "  # noqa: S608
+            f"SELECT 'choice', dc.dilemma_id, dc.option_id, {no_text}, {no_bytes}, {no_day}, {no_day} "  # noqa: S608  # table names and placeholders only  # nosec B608
             f"FROM {DilemmaChoice._meta.db_table} dc JOIN p ON dc.participant_id = p.id "
             f"WHERE dc.dilemma_id IN ({', '.join(['%s'] * len(dilemma_ids))})"
         )
         params += dilemma_ids
     if with_reflections:
         selects.append(
-            f"SELECT 'reflection', {no_int}, {no_int}, r.block_id, r.sealed, {no_day}, {no_day} "  # noqa: S608
+            f"SELECT 'reflection', {no_int}, {no_int}, r.block_id, r.sealed, {no_day}, {no_day} "  # noqa: S608  # table names and placeholders only  # nosec B608
             f"FROM {Reflection._meta.db_table} r JOIN p ON r.participant_id = p.id WHERE r.page_id = %s"
         )
         params.append(page_id)

@@ -52,7 +52,7 @@ def _flush(buffers, model):
 
 @transaction.atomic
 def simulate(participants, weeks, seed, today=None):
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # synthetic demo data, reproducible by seed  # nosec B311
     today = today or date.today()
     first_day = today - timedelta(weeks=weeks) + timedelta(days=1)
     courses = {code: _course(code) for code in LANGUAGE_WEIGHTS}

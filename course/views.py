@@ -1,7 +1,9 @@
 """The participant's pages: start, resume, my progress, forget me, and the progress POSTs."""
 
+import functools
+import re
+
 from django.core.exceptions import BadRequest, PermissionDenied
-from django.http.request import RawPostDataException
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -18,6 +20,35 @@ from modules.models import LessonPage
 from modules.page_cache import published_page
 
 
+def participant_form(view):
+    """Our forms post each field once, as text someone could have typed. A body with a field
+    sent twice, a file, a control character or bytes that were not UTF-8 (U+FFFD once parsed)
+    did not come from them: it is refused before anything is written."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "POST" and not _typed_form(request):
+            raise BadRequest("form")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+UNTYPED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
+
+
+def _typed_form(request):
+    if request.content_type not in FORM_TYPES and request.META.get("CONTENT_LENGTH") not in (None, "", "0"):
+        return False
+    if request.FILES:
+        return False
+    return all(
+        len(values) == 1 and not UNTYPED.search(name) and not UNTYPED.search(values[0])
+        for name, values in request.POST.lists()
+    )
+
+
 def course_home(request):
     site = Site.find_for_request(request)
     return site.root_page.localized.specific if site else None
@@ -30,10 +61,21 @@ def current_participant(request):
     return participant
 
 
+def too_many(request, template, context, limit):
+    response = render(request, template, {**context, "blocked": True}, status=429)
+    response["Retry-After"] = str(limit.retry_after())
+    return response
+
+
 @never_cache
+@participant_form
 def start(request):
     form = DeviceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if ratelimit.CODES_ISSUED.is_blocked(request):
+            context = {"form": DeviceForm(), "participant": visitor(request).participant}
+            return too_many(request, "course/start.html", context, ratelimit.CODES_ISSUED)
+        ratelimit.CODES_ISSUED.record(request)
         _participant, code = journey.start(get_language())
         mode = form.cleaned_data["device"]
         context = {"code": code, "mode": mode, "home": course_home(request)}
@@ -44,23 +86,25 @@ def start(request):
 
 
 @never_cache
+@participant_form
 def resume(request):
     form = ResumeForm(request.POST or None)
     if request.method == "POST":
-        if ratelimit.is_blocked(request):
-            return render(request, "course/resume.html", {"form": ResumeForm(), "blocked": True}, status=429)
+        if ratelimit.RESUME_FAILURES.is_blocked(request):
+            return too_many(request, "course/resume.html", {"form": ResumeForm()}, ratelimit.RESUME_FAILURES)
         participant = find(form.cleaned_data["code"]) if form.is_valid() else None
         if participant is not None:
             response = redirect("course:my_progress")
             set_code_cookie(response, form.cleaned_data["code"], form.cleaned_data["device"])
             return response
-        ratelimit.record_failure(request)
+        ratelimit.RESUME_FAILURES.record(request)
         if form.is_valid():
             form.add_error("code", _("We could not find that code. Please check it and try again."))
     return render(request, "course/resume.html", {"form": form})
 
 
 @never_cache
+@participant_form
 def my_progress(request):
     current = visitor(request)
     if current.participant is None:
@@ -84,6 +128,7 @@ def my_progress(request):
 
 
 @never_cache
+@participant_form
 def forget(request):
     current = visitor(request)
     if current.participant is None:
@@ -100,34 +145,35 @@ def forget(request):
 
 
 def _posted(request, name):
-    """A POSTed value, refusing anything that was not sent as UTF-8."""
-    try:
-        request.body.decode("utf-8")  # Django would quietly read raw non-UTF-8 bytes as Latin-1
-    except UnicodeDecodeError as error:
-        raise BadRequest("body") from error
-    except RawPostDataException:  # multipart: already parsed, values checked below
-        pass
-    value = request.POST.get(name, "")
-    if "\ufffd" in value:  # percent-encoded bytes that were not UTF-8
-        raise BadRequest(name)
-    return value
+    """A POSTed value, already checked by `participant_form`."""
+    return request.POST.get(name, "")
 
 
 def _posted_id(request, name):
+    """A row id: ASCII digits only ("²" and "①" pass str.isdigit() but not int()), and small
+    enough for a database integer."""
     value = _posted(request, name)
-    if not value.isdigit():
+    if not ID.fullmatch(value):
         raise BadRequest(name)
     return int(value)
 
 
+ID = re.compile(r"[0-9]{1,18}", re.ASCII)
+
+
 def _posted_lesson(request):
+    """The published lesson a progress POST is about, if this request may see it, exactly as
+    the page itself would decide (a password, a login, a group)."""
     lesson = published_page(_posted_id(request, "page"))
     if not isinstance(lesson, LessonPage):
         raise BadRequest("page")
+    if not all(restriction.accept_request(request) for restriction in lesson.get_view_restrictions()):
+        raise PermissionDenied
     return lesson
 
 
 @require_POST
+@participant_form
 def complete_lesson(request):
     participant = current_participant(request)
     lesson = _posted_lesson(request)
@@ -136,6 +182,7 @@ def complete_lesson(request):
 
 
 @require_POST
+@participant_form
 def choose_option(request):
     participant = current_participant(request)
     lesson = _posted_lesson(request)
@@ -148,6 +195,7 @@ def choose_option(request):
 
 
 @require_POST
+@participant_form
 def save_reflection(request):
     participant = current_participant(request)
     lesson = _posted_lesson(request)

@@ -30,7 +30,9 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.template.loader import get_template
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.url_routing import RouteResult
@@ -44,6 +46,7 @@ TIMEOUT = 24 * 3600
 CACHEABLE_QUERY = re.compile(r"(choice=\d{1,9})?")
 # Any other cookie (a participant's code, a staff session, a flash message) makes a page personal.
 NEUTRAL_COOKIES = {"csrftoken"}
+LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
 _request_generation = ContextVar("samspel_generation", default=None)
 _memo = {"generation": None, "values": {}}
 RELEASE_FILES = {".py", ".html", ".mo", ".svg"}
@@ -122,14 +125,46 @@ def _read(key):
     return generation, (entry[1:] if entry and entry[0] == generation else None)
 
 
+def site_for(request):
+    """The Wagtail site that answers this request, chosen as `Site.find_for_request` chooses it
+    (hostname and server port, else the default site), from the sites kept in memory.
+
+    Every key that depends on the site names the site, never the Host header: a header that
+    varies (by port, by case, by a trailing dot) must not multiply cache and memory entries.
+    """
+    hostname = split_domain_port(request.get_host())[0]
+    port = request.get_port()
+    sites = memo(("sites",), lambda: list(Site.objects.select_related("root_page").order_by("pk")))
+    exact = [site for site in sites if site.hostname == hostname and str(site.port) == str(port)]
+    by_name = [site for site in sites if site.hostname == hostname]
+    default = [site for site in sites if site.is_default_site]
+    for candidates in (exact, [s for s in by_name if s.is_default_site], by_name if len(by_name) == 1 else []):
+        if candidates:
+            return candidates[0]
+    if default:
+        return default[0]
+    return sites[0] if len(sites) == 1 else None
+
+
+def site_key(request):
+    site = site_for(request)
+    return f"site{site.pk}" if site else "nosite"
+
+
 def _key(request):
-    """The cache key for an anonymous GET of a cacheable address, else None."""
-    if request.method != "GET" or not set(request.COOKIES) <= NEUTRAL_COOKIES:
+    """The cache key for an anonymous GET of a cacheable address, else None.
+
+    Never for Wagtail's previews (a dummy request to the page's own address) nor for
+    addresses outside the languages' trees (/healthz, /admin/ ...).
+    """
+    if request.method != "GET" or not set(request.COOKIES) <= NEUTRAL_COOKIES or getattr(request, "is_dummy", False):
+        return None
+    if not request.path.startswith(LANGUAGE_PREFIXES):
         return None
     query = request.META.get("QUERY_STRING", "")
     if not CACHEABLE_QUERY.fullmatch(query):
         return None
-    return f"samspel:page:{request.get_host()}:{request.path}?{query}"
+    return f"samspel:page:{site_key(request)}:{request.path}?{query}"
 
 
 class AnonymousPageCacheMiddleware:
@@ -180,15 +215,14 @@ class PageRouteCacheMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method != "GET" or view_func is not self.wagtail_serve:
             return None
-        key = f"samspel:route:{request.get_host()}:{request.path}"
+        key = f"samspel:route:{site_key(request)}:{request.path}"
         current, entry = _read(key)
         request._samspel_route = (key, current, entry, _request_generation.set(current))
         if entry:
             page = published_page(entry[0])
             if page is not None:
                 request._wagtail_route_for_request = RouteResult(page)
-                host = request._get_raw_host()
-                request._wagtail_site = memo(("site", host), lambda: Site.find_for_request(request))
+                request._wagtail_site = site_for(request)
         return None
 
 
@@ -220,6 +254,11 @@ class AnonymousPageCacheMixin:
             return self.serve_from_skeleton(request, *args, **kwargs)
         response = super().serve(request, *args, **kwargs)
         response.samspel_cacheable = not (getattr(request, "is_preview", False) or personal)
+        if response.samspel_cacheable:
+            # Our own cache answers in well under a millisecond; a shared device keeps no copy
+            # of what was read, and no proxy hands one reader's page to someone with a code.
+            patch_cache_control(response, no_store=True)
+            patch_vary_headers(response, ["Cookie"])
         return response
 
     def serve_from_skeleton(self, request, *args, **kwargs):
@@ -227,7 +266,7 @@ class AnonymousPageCacheMixin:
         template = get_template(self.get_template(request, *args, **kwargs))
         context = self.get_context(request, *args, **kwargs)
         parts = memo(
-            ("skeleton", request.get_host(), self.pk, template.origin.name, get_language()),
+            ("skeleton", site_key(request), self.pk, template.origin.name, get_language()),
             lambda: skeleton.build(template, context, request, self.personal_context),
         )
         return HttpResponse(skeleton.assemble(parts, template, context, request))

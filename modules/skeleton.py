@@ -28,7 +28,8 @@ MARKER_PATTERN = re.compile(re.escape(MARKER) + r"(\d+)\x00")
 HOLES = "_samspel_skeleton_holes"  # the context variable that holds the holes while a skeleton is rendered
 # What the context processors give each request that must never be baked into a skeleton:
 # outside a hole, a form gets no CSRF token and the header no participant, which tests notice.
-REQUEST_PERSONAL = {"csrf_token": "NOTPROVIDED", "messages": (), "has_participant": False}
+# "NOTPROVIDED" is Django's own marker for "no token", not a secret.
+REQUEST_PERSONAL = {"csrf_token": "NOTPROVIDED", "messages": (), "has_participant": False}  # nosec B105
 
 
 def hole(context, render):

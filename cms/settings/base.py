@@ -38,12 +38,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.SecurityHeadersMiddleware",  # static files too
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "cms.middleware.SecurityHeadersMiddleware",
     "cms.middleware.ContentSecurityPolicyMiddleware",
     "modules.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "cms.middleware.RefuseUnreadableBodyMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -78,10 +79,16 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "cms.wsgi.application"
 
+# SQLite, the embedded default, with several threads writing at once (the development
+# server, or a parent's two tabs): a writer waits for the lock instead of failing with
+# "database is locked", takes it when its transaction begins rather than halfway through
+# (where waiting could deadlock), and readers do not block writers.
+SQLITE_OPTIONS = {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
 DATABASES = {
     "default": {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": BASE_DIR / "db.sqlite3",
+        "OPTIONS": SQLITE_OPTIONS,
     }
 }
 
@@ -158,6 +165,11 @@ ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False  # a reset for an unknown address sends nothing (and invites no sign-up)
+# Password resets are the only mail. Development prints it; production sends it through
+# EMAIL_HOST, or logs a warning where none is configured (cms.mail).
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = "samspel@localhost"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Samspel"
 # Production turns this on: staff must have TOTP before the admin opens.
@@ -209,7 +221,10 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "frame-ancestors": [_SELF],
     "worker-src": [_SELF, "blob:"],
 }
-ADMIN_PATH_PREFIXES = ("/admin/", "/accounts/", "/django-admin/")
+ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+# Staff sign-in (allauth, /accounts/) works under the public policy; only the TOTP set-up
+# draws its QR code from a data: URL.
+ACCOUNTS_CONTENT_SECURITY_POLICY = {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "img-src": [_SELF, "data:"]}
 
 # --- The product's own settings ----------------------------------------------------
 
@@ -220,4 +235,9 @@ QUICK_EXIT_URL = "https://www.smhi.se/"
 SAMSPEL_PROGRESS_PROVIDER = "course.progress.ParticipantProgress"
 PARTICIPANT_RETENTION_DAYS = 365
 RESUME_RATE_LIMIT = (10, 15 * 60)  # failed resume attempts per client, per window in seconds
-SAMSPEL_TRUSTED_PROXIES = 0  # reverse proxies in front of the app whose X-Forwarded-For we trust
+START_RATE_LIMIT = (20, 60 * 60)  # resume codes issued per client, per window in seconds
+# Reverse proxies in front of the app whose X-Forwarded-For we trust (cms.clients), and the
+# addresses requests from them come from: from anyone else the header is ignored.
+SAMSPEL_TRUSTED_PROXIES = 0
+SAMSPEL_TRUSTED_PROXY_ADDRESSES = ("127.0.0.1", "::1")
+ALLAUTH_TRUSTED_PROXY_COUNT = SAMSPEL_TRUSTED_PROXIES  # allauth asks cms.clients (cms.accounts) all the same

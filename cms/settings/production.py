@@ -42,7 +42,24 @@ if os.environ.get("REDIS_URL"):
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", QUICK_EXIT_URL)  # noqa: F405
 SAMSPEL_TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "1"))  # nginx in front, see docs
+SAMSPEL_TRUSTED_PROXY_ADDRESSES = tuple(
+    a.strip() for a in os.environ.get("TRUSTED_PROXY_ADDRESSES", "127.0.0.1,::1").split(",") if a.strip()
+)
+ALLAUTH_TRUSTED_PROXY_COUNT = SAMSPEL_TRUSTED_PROXIES
 PARTICIPANT_RETENTION_DAYS = int(os.environ.get("PARTICIPANT_RETENTION_DAYS", "365"))
+
+# Staff password resets: SMTP from the environment (README, "Production settings").
+if os.environ.get("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() != "false"
+    EMAIL_TIMEOUT = 10
+else:
+    EMAIL_BACKEND = "cms.mail.NoMailServerBackend"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", f"samspel@{ALLOWED_HOSTS[0]}")
 
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() != "false"
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -57,8 +74,11 @@ SAMSPEL_REQUIRE_STAFF_MFA = True
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"skip_database_outage": {"()": "cms.logs.SkipDatabaseOutage"}},
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "skip_database_outage": {"()": "cms.logs.SkipDatabaseOutage"},
+        "redact_row_values": {"()": "cms.logs.RedactRowValues"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_row_values"]}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "django.request": {

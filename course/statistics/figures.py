@@ -7,7 +7,7 @@ participants.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Sum, prefetch_related_objects
+from django.db.models import Count, Exists, OuterRef, Q, Sum, prefetch_related_objects
 from django.db.models.functions import ExtractIsoYear, ExtractWeek
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, Site
@@ -63,7 +63,12 @@ def _week_label(year, week):
 
 def starts_and_returns(filters):
     period = filters.period
-    started = Participant.objects.filter(started_on__range=(period.first_day, period.last_day))
+    # A code nobody used to open a lesson is not a participant who started: anyone can ask
+    # for codes (within the limit), and empty ones must not pad the figures.
+    started = Participant.objects.filter(
+        Exists(LessonProgress.objects.filter(participant=OuterRef("pk"))),
+        started_on__range=(period.first_day, period.last_day),
+    )
     active = ParticipantWeek.objects.filter(week__in=period.weeks, returning=True)
     if filters.locale:
         started = started.filter(language=filters.locale)

@@ -26,7 +26,7 @@ def manage(*args, **env):
 
 
 def test_check_deploy_prints_no_warning():
-    result = manage("check", "--deploy", "--fail-level", "WARNING", **ENV)
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **ENV, EMAIL_HOST="smtp.example.org")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
     assert "WARNINGS" not in result.stderr
@@ -57,3 +57,12 @@ def test_production_hardening_values():
     hsts, session_secure, csrf_secure, mfa, ssl_redirect, debug = result.stdout.split()[-6:]
     assert int(hsts) >= 31536000
     assert (session_secure, csrf_secure, mfa, ssl_redirect, debug) == ("True", "True", "True", "True", "False")
+
+
+@pytest.mark.parametrize(
+    ("extra", "warning"),
+    [({}, "samspel.W002"), ({"EMAIL_HOST": "smtp.example.org", "TRUSTED_PROXY_ADDRESSES": "*"}, "samspel.W001")],
+)
+def test_check_deploy_warns_of_what_weakens_a_promise(extra, warning):
+    result = manage("check", "--deploy", **ENV, **extra)
+    assert warning in result.stdout + result.stderr

@@ -42,6 +42,7 @@ def test_admin_login_goes_through_allauth(client, staff):
     assert client.get("/admin/").status_code == 200
 
 
+@pytest.mark.django_db(transaction=True)  # allauth announces the new TOTP on commit, still inside the request
 def test_mfa_is_required_before_the_admin_under_production_settings(client, staff, settings):
     settings.SAMSPEL_REQUIRE_STAFF_MFA = True
     client.post("/accounts/login/", {"login": "reviewer1", "password": PASSWORD})

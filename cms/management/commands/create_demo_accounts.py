@@ -10,7 +10,7 @@ DEMO_ACCOUNTS = [
     ("reviewer", "Reviewers", False),
     ("evaluator", "Evaluators", False),
 ]
-DEMO_PASSWORD = "samspel-demo"  # noqa: S105 (dev settings only)
+DEMO_PASSWORD = "samspel-demo"  # noqa: S105  # demo accounts exist under dev settings only  # nosec B105
 
 
 class Command(BaseCommand):

@@ -51,6 +51,8 @@ def usage(course):
         people.append(p)
     for p in people[:2]:
         ParticipantWeek.objects.create(participant=p, week="2026-W46", returning=True)
+    for p in people[12:]:  # the da starters open a lesson of the second module (only then have they started)
+        LessonProgress.objects.create(participant=p, page=lessons[2], started_on=p.started_on)
     for i, p in enumerate(people[:12]):
         LessonProgress.objects.create(participant=p, page=lessons[0], started_on=MONDAY, completed_on=MONDAY)
         if i < 7:
