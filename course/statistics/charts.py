@@ -1,15 +1,14 @@
 """Charts drawn on the server with matplotlib's object API (Agg), safe across threads.
 
-A hidden (suppressed) count is drawn as a hatched, empty bar labelled "<k",
-never at its real height.
+A hidden (suppressed) count is drawn as a hatched, empty bar labelled as the table
+shows it ("<k" for a small count, "–" for one hidden so that a small one cannot be
+worked out), never at its real height.
 """
 
 import io
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-
-from course.statistics.disclosure import min_cell
 
 COLOURS = ["#1f5f8b", "#c06014", "#2b7a3d", "#6b3d8f", "#8a6d00", "#a4262c", "#3a6f7f", "#555555"]
 
@@ -29,7 +28,7 @@ def draw(table, size=(8, 4.2)):
         heights = [v if v is not None else 0 for v in values]
         bar = axes.barh if horizontal else axes.bar
         bars = bar(positions, heights, width, label=str(column), color=COLOURS[c % len(COLOURS)])
-        for rect, value in zip(bars, values, strict=True):
+        for r, (rect, value) in enumerate(zip(bars, values, strict=True)):
             if value is None:
                 rect.set_hatch("//")
                 x, y = (
@@ -41,7 +40,7 @@ def draw(table, size=(8, 4.2)):
                     )
                 )
                 axes.annotate(
-                    f"<{min_cell()}",
+                    table.shown(r, c),
                     (x, y),
                     fontsize=7,
                     ha="left" if horizontal else "center",

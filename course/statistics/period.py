@@ -7,6 +7,8 @@ from datetime import date, timedelta
 from cms.weeks import iso_week
 
 WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+FIRST_YEAR = 2020  # no figures can be older than the course
+MAX_WEEKS = 106  # two years: a yearly report and the year before it, never a range that stalls a worker
 
 
 def parse_week(text):
@@ -23,10 +25,14 @@ class Period:
     last: date  # a Monday
 
     @classmethod
-    def from_weeks(cls, first, last):
+    def from_weeks(cls, first, last, today=None):
         period = cls(parse_week(first), parse_week(last))
         if period.last < period.first:
             raise ValueError("the period ends before it starts")
+        if period.first.year < FIRST_YEAR or period.last.year > (today or date.today()).year + 1:
+            raise ValueError(f"the period must lie between {FIRST_YEAR} and next year")
+        if (period.last - period.first).days // 7 + 1 > MAX_WEEKS:
+            raise ValueError(f"the period is longer than {MAX_WEEKS} weeks")
         return period
 
     @classmethod

@@ -61,7 +61,9 @@ class FilterForm(forms.Form):
             try:
                 data["period"] = Period.from_weeks(data["first"], data["last"])
             except ValueError as error:
-                raise forms.ValidationError(_("The period must end after it starts.")) from error
+                raise forms.ValidationError(
+                    _("A period must end after it starts, lie between 2020 and next year, and last two years at most.")
+                ) from error
         return data
 
     def filters(self):
@@ -101,13 +103,25 @@ class UsageStatisticsView(WagtailAdminTemplateMixin, TemplateView):
         context["form"] = form
         context["rule"] = rule_text()
         if form.is_valid():
-            tables = all_figures(form.filters())
+            filters = form.filters()
+            tables = all_figures(filters)
+            log_use(self.request, filters, SCREEN)
             context["figures"] = [
                 {"table": table, "chart": base64.b64encode(png(table)).decode(), "summary": chart_summary(table)}
                 for table in tables
             ]
             context["query"] = self.request.GET.urlencode()
         return context
+
+
+SCREEN = "screen"  # figures viewed in the admin, logged like a download
+
+
+def log_use(request, filters, export_format):
+    """Seeing figures is using them: every view and every download is logged alike."""
+    ExportLog.objects.create(
+        user=request.user, username=request.user.get_username(), export_format=export_format, filters=filters.as_dict()
+    )
 
 
 def chart_summary(table):
@@ -124,9 +138,7 @@ def export(request, export_format):
         return HttpResponse(_("The filters are not valid."), status=400, content_type="text/plain; charset=utf-8")
     filters = form.filters()
     body = exports.render(all_figures(filters), filters, export_format)
-    ExportLog.objects.create(
-        user=request.user, username=request.user.get_username(), export_format=export_format, filters=filters.as_dict()
-    )
+    log_use(request, filters, export_format)
     response = HttpResponse(body, content_type=exports.CONTENT_TYPES[export_format])
     response["Content-Disposition"] = f'attachment; filename="{exports.filename(filters, export_format)}"'
     return response

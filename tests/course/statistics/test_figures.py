@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import os
 import subprocess
 import zipfile
 from datetime import date, timedelta
@@ -135,6 +136,7 @@ def test_evaluators_see_the_page_and_download_every_format(usage, evaluator_clie
     for export_format in ("csv", "json", "pdf"):
         exported(evaluator_client, export_format)
     assert list(ExportLog.objects.order_by("pk").values_list("username", "export_format")) == [
+        ("evaluator-en", "screen"),  # seeing the figures is logged like downloading them
         ("evaluator-en", "csv"),
         ("evaluator-en", "json"),
         ("evaluator-en", "pdf"),
@@ -214,3 +216,49 @@ def test_export_usage_command(usage, tmp_path):
     document = json.loads((tmp_path / "usage.json").read_text())
     assert document["filters"] == {"from": "2026-W44", "to": "2026-W47", "locale": "all", "scope": "all"}
     assert ExportLog.objects.filter(via="command").count() == 3
+
+
+def test_viewing_figures_on_screen_is_logged_like_a_download(usage, evaluator_client):
+    evaluator_client.get("/admin/usage-statistics/?first=2026-W44&last=2026-W47&locale=da")
+    entry = ExportLog.objects.get()
+    assert (entry.username, entry.export_format, entry.via) == ("evaluator-en", "screen", "admin")
+    assert entry.filters == {"from": "2026-W44", "to": "2026-W47", "locale": "da", "scope": "all"}
+
+
+def test_charts_label_hidden_cells_as_the_tables_do(usage):
+    from course.statistics.charts import draw
+
+    table = by_key(all_figures(Filters(PERIOD)))["starts"]
+    labels = {text.get_text() for text in draw(table).axes[0].texts}
+    assert labels == {"<5", "–"}  # W46's few starters, and W45's 12 hidden so they cannot be worked out
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [("2016-W01", "2026-W01"), ("2026-W01", "9999-W52"), ("1900-W01", "1900-W02"), ("2024-W01", "2026-W10")],
+)
+def test_periods_that_could_stall_a_worker_are_refused(usage, evaluator_client, first, last, tmp_path):
+    with pytest.raises(ValueError):
+        Period.from_weeks(first, last)
+    page = evaluator_client.get(f"/admin/usage-statistics/?first={first}&last={last}")
+    assert page.status_code == 200 and "two years at most" in page.content.decode()
+    assert evaluator_client.get(f"/admin/usage-statistics/export/json/?first={first}&last={last}").status_code == 400
+    result = subprocess.run(
+        [
+            ".venv/bin/python",
+            "manage.py",
+            "export_usage",
+            "--from",
+            first,
+            "--to",
+            last,
+            "--format",
+            "json",
+            "--output",
+            str(tmp_path / "x.json"),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"},
+    )
+    assert result.returncode != 0 and "Traceback" not in result.stderr
