@@ -55,6 +55,7 @@ class Table:
     row_labels: list
     values: list
     column_totals: bool = False
+    subject: str = ""  # what a file of this table names, besides its key (a dilemma's title)
     primary: set = field(default_factory=set)  # (row, column), row -1 being the totals row
     secondary: set = field(default_factory=set)
 
@@ -80,6 +81,22 @@ class Table:
         if (row, column) in self.secondary:
             return SECONDARY_MARK
         return self._value(row, column)
+
+    def hidden_as(self, row, column):
+        """Why a cell is hidden, for files: "small" (1 to k-1), "protecting" (hidden so that no
+        small one can be worked out), or None for a cell that is shown."""
+        if (row, column) in self.primary:
+            return "small"
+        if (row, column) in self.secondary:
+            return "protecting"
+        return None
+
+    def rows(self):
+        """(label, row index) for every row, the totals row (-1) last where there is one."""
+        return [
+            *((label, r) for r, label in enumerate(self.row_labels)),
+            *([(_("Total"), -1)] if self.column_totals else []),
+        ]
 
     def display_rows(self):
         rows = [

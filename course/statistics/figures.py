@@ -178,6 +178,7 @@ def dilemmas(filters, outline):
             Table(
                 key=f"dilemma-{index}",
                 title=_("Dilemma: %(title)s") % {"title": dilemma.title},
+                subject=dilemma.title,
                 row_heading=_("Option"),
                 columns=[_("Chosen")],
                 row_labels=[option.label for option in options],

@@ -12,6 +12,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import translation
+from django.utils.text import slugify
 from wagtail.users.models import UserProfile
 
 from cms.weeks import iso_week
@@ -133,12 +134,13 @@ def test_evaluators_see_the_page_and_download_every_format(usage, evaluator_clie
     html = page.content.decode()
     assert html.count('<img src="data:image/png;base64,') >= 6
     assert "<5" in html or "&lt;5" in html
-    for export_format in ("csv", "json", "pdf"):
+    for export_format in ("csv", "json", "xlsx", "pdf"):
         exported(evaluator_client, export_format)
     assert list(ExportLog.objects.order_by("pk").values_list("username", "export_format")) == [
         ("evaluator-en", "screen"),  # seeing the figures is logged like downloading them
         ("evaluator-en", "csv"),
         ("evaluator-en", "json"),
+        ("evaluator-en", "xlsx"),
         ("evaluator-en", "pdf"),
     ]
     assert ExportLog.objects.first().filters["from"] == "2026-W44"
@@ -175,18 +177,20 @@ def participant_values():
 def test_files_hold_no_participant_level_value(usage, evaluator_client, tmp_path):
     forbidden = participant_values()
     csv_zip = zipfile.ZipFile(io.BytesIO(exported(evaluator_client, "csv")))
-    texts = {name: csv_zip.read(name).decode() for name in csv_zip.namelist()}
+    texts = {name: csv_zip.read(name).decode("utf-8-sig") for name in csv_zip.namelist()}
     assert "starts.csv" in texts and "lessons.csv" in texts
-    for text in texts.values():
-        rows = list(csv.reader(io.StringIO(text)))
-        assert rows[0][0].startswith("Disclosure control") or "<5" in rows[0][0]
+    assert "Disclosure control" in texts["README.txt"]
     document = json.loads(exported(evaluator_client, "json"))
     assert "disclosure_rule" in document
     pdf_path = tmp_path / "report.pdf"
     pdf_path.write_bytes(exported(evaluator_client, "pdf"))
     pdf_text = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
     assert "<5" in pdf_text and "Disclosure control" in pdf_text.replace("\n", " ")
-    everything = "\n".join([*texts.values(), json.dumps(document, ensure_ascii=False), pdf_text])
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(exported(evaluator_client, "xlsx")))
+    cells = [str(cell) for sheet in workbook for row in sheet.iter_rows(values_only=True) for cell in row]
+    everything = "\n".join([*texts.values(), json.dumps(document, ensure_ascii=False), pdf_text, *cells])
     for value in forbidden:
         assert value not in everything, value
     for p in Participant.objects.all():
@@ -215,7 +219,7 @@ def test_export_usage_command(usage, tmp_path):
         assert output.stat().st_size > 100
     document = json.loads((tmp_path / "usage.json").read_text())
     assert document["filters"] == {"from": "2026-W44", "to": "2026-W47", "locale": "all", "scope": "all"}
-    assert ExportLog.objects.filter(via="command").count() == 3
+    assert ExportLog.objects.filter(via="command").count() == len(exports.FORMATS)
 
 
 def test_viewing_figures_on_screen_is_logged_like_a_download(usage, evaluator_client):
@@ -262,3 +266,33 @@ def test_periods_that_could_stall_a_worker_are_refused(usage, evaluator_client, 
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"},
     )
     assert result.returncode != 0 and "Traceback" not in result.stderr
+
+
+def test_each_file_names_its_table_and_marks_hidden_cells_alike(usage, evaluator_client):
+    from openpyxl import load_workbook
+
+    tables = by_key(all_figures(Filters(PERIOD)))
+    dilemma = usage["sv"]["dilemma"]
+
+    raw = zipfile.ZipFile(io.BytesIO(exported(evaluator_client, "csv")))
+    name = next(n for n in raw.namelist() if n.startswith("dilemma-1"))
+    assert name == f"dilemma-1-{slugify(dilemma.title)}.csv"
+    starts = raw.read("starts.csv")
+    assert starts.startswith(b"\xef\xbb\xbf")  # a BOM, so Excel reads UTF-8
+    rows = list(csv.reader(io.StringIO(starts.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Week", "Started", "Came back"]  # the header row first
+    assert rows[2] == ["2026-W45", "–", "0"] and rows[3] == ["2026-W46", "<5", "<5"]
+
+    document = json.loads(exported(evaluator_client, "json"))
+    week45, week46 = document["figures"]["starts"]["rows"][1:3]
+    assert week45 == {"label": "2026-W45", "values": [None, 0], "hidden": ["protecting", None]}
+    assert week46 == {"label": "2026-W46", "values": [None, None], "hidden": ["small", "small"]}
+    assert document["figures"]["starts"]["rows"][-1]["label"] == "Total"
+    assert document["figures"]["dilemma-1"]["name"] == name.removesuffix(".csv")
+
+    workbook = load_workbook(io.BytesIO(exported(evaluator_client, "xlsx")))
+    assert workbook.sheetnames == ["About", *tables]
+    sheet = list(workbook["starts"].iter_rows(values_only=True))
+    assert sheet[0] == ("Week", "Started", "Came back")
+    assert sheet[2] == ("2026-W45", "–", 0) and sheet[3] == ("2026-W46", "<5", "<5")
+    assert sheet[-1] == ("Total", 15, "<5")  # counts are numbers, not text
