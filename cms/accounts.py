@@ -1,10 +1,13 @@
 """Staff accounts only: nobody signs themselves up, limits know the client as the rest of the
-site does, and a mail server that fails never turns a password reset into a 500."""
+site does, a mail server that fails never turns a password reset into a 500, and setting up TOTP
+counts as using it in that session."""
 
 import logging
 import smtplib
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.models import Authenticator
 from django.core.exceptions import PermissionDenied
 
 from cms.clients import client_address
@@ -29,3 +32,9 @@ class StaffOnlyAccountAdapter(DefaultAccountAdapter):
         except (smtplib.SMTPException, OSError) as error:
             # The page says what it always says (no hint whether the address is known).
             logger.warning("an e-mail could not be sent: %s", type(error).__name__)
+
+
+def record_totp_activation(request, user, authenticator, **kwargs):
+    """Setting up TOTP means typing a valid code: this session has used its second factor."""
+    if authenticator.type == Authenticator.Type.TOTP:
+        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type, activated=True)

@@ -9,6 +9,6 @@ class CmsConfig(AppConfig):
         from allauth.mfa.signals import authenticator_added
 
         from cms import checks  # noqa: F401 (registers the deploy checks)
-        from cms.middleware import record_totp_activation
+        from cms.accounts import record_totp_activation
 
         authenticator_added.connect(record_totp_activation, dispatch_uid="samspel-record-totp-activation")

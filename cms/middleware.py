@@ -4,7 +4,6 @@ import logging
 from urllib.parse import parse_qsl
 
 from allauth.account.authentication import get_authentication_records
-from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
 from csp.middleware import CSPMiddleware
 from django.conf import settings
@@ -128,9 +127,3 @@ class RequireStaffMFAMiddleware:
                 return redirect("mfa_activate_totp")
             return redirect(f"{reverse('mfa_reauthenticate')}?{urlencode({'next': request.path})}")
         return self.get_response(request)
-
-
-def record_totp_activation(request, user, authenticator, **kwargs):
-    """Setting up TOTP means typing a valid code: this session has used its second factor."""
-    if authenticator.type == Authenticator.Type.TOTP:
-        record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type, activated=True)
