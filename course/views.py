@@ -144,15 +144,10 @@ def forget(request):
 # --- progress POSTs: each validates everything before it writes anything -------------------
 
 
-def _posted(request, name):
-    """A POSTed value, already checked by `participant_form`."""
-    return request.POST.get(name, "")
-
-
 def _posted_id(request, name):
     """A row id: ASCII digits only ("²" and "①" pass str.isdigit() but not int()), and small
     enough for a database integer."""
-    value = _posted(request, name)
+    value = request.POST.get(name, "")
     if not ID.fullmatch(value):
         raise BadRequest(name)
     return int(value)
@@ -199,7 +194,7 @@ def choose_option(request):
 def save_reflection(request):
     participant = current_participant(request)
     lesson = _posted_lesson(request)
-    block_id, text = _posted(request, "block"), _posted(request, "text")
+    block_id, text = request.POST.get("block", ""), request.POST.get("text", "")
     if not any(b.block_type == "reflection" and b.id == block_id for b in lesson.body):
         raise BadRequest("block")
     if len(text) > REFLECTION_MAX_LENGTH:

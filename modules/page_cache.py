@@ -126,24 +126,14 @@ def _read(key):
 
 
 def site_for(request):
-    """The Wagtail site that answers this request, chosen as `Site.find_for_request` chooses it
-    (hostname and server port, else the default site), from the sites kept in memory.
+    """The Wagtail site that answers this request (`Site.find_for_request`), kept in memory per
+    host name and server port: the two things Wagtail matches on. So a Host header that varies
+    by port, case or a trailing dot makes no new entry, and ALLOWED_HOSTS bounds the names.
 
-    Every key that depends on the site names the site, never the Host header: a header that
-    varies (by port, by case, by a trailing dot) must not multiply cache and memory entries.
+    Every key that depends on the site names the site, never the Host header.
     """
     hostname = split_domain_port(request.get_host())[0]
-    port = request.get_port()
-    sites = memo(("sites",), lambda: list(Site.objects.select_related("root_page").order_by("pk")))
-    exact = [site for site in sites if site.hostname == hostname and str(site.port) == str(port)]
-    by_name = [site for site in sites if site.hostname == hostname]
-    default = [site for site in sites if site.is_default_site]
-    for candidates in (exact, [s for s in by_name if s.is_default_site], by_name if len(by_name) == 1 else []):
-        if candidates:
-            return candidates[0]
-    if default:
-        return default[0]
-    return sites[0] if len(sites) == 1 else None
+    return memo(("site", hostname, request.get_port()), lambda: Site.find_for_request(request))
 
 
 def site_key(request):

@@ -43,7 +43,7 @@ def test_400_and_500_pages(rf, course):
 
 def test_500_from_a_view_renders_our_page(client, course):
     client.raise_request_exception = False
-    with mock.patch("wagtail.models.Site.find_for_request", side_effect=RuntimeError("boom")):
+    with mock.patch("modules.models.CourseHomePage.get_context", side_effect=RuntimeError("boom")):
         response = client.get("/en/")
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.content.decode()
