@@ -29,6 +29,7 @@ demo: compilemessages
 	$(MANAGE) load_demo_course
 	$(MANAGE) load_demo_child_module
 	$(MANAGE) simulate_usage --participants 400 --weeks 12 --seed 1 --if-empty
+	$(MANAGE) make_releases
 	$(MANAGE) create_demo_accounts
 
 test: $(VENV)/.installed

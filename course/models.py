@@ -129,3 +129,24 @@ class ErasureCount(models.Model):
 
     def __str__(self):
         return f"{self.week} {self.kind}: {self.count}"
+
+
+class StatisticsRelease(models.Model):
+    """The protected figures of one closed period, made once and then only read.
+
+    `cells` is what evaluators may see: {item: {language: count or None (hidden)}}.
+    `basis` holds the true counts the release was made from (aggregates, never shown):
+    coarser periods are summed from their months' bases, and later releases are
+    protected against this one, so nothing published ever changes.
+    """
+
+    period = models.CharField(max_length=8, unique=True)  # 2026-07, 2026-Q3, 2026-H2, 2026
+    made_on = models.DateField()
+    cells = models.JSONField(default=dict)
+    basis = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["period"]
+
+    def __str__(self):
+        return f"statistics release {self.period}"

@@ -64,7 +64,7 @@ class CourseOutline:
             return list(
                 model.objects.live()
                 .filter(path__startswith=home_path, depth=depth)
-                .only("id", "title", "slug", "path", "depth", "url_path", "locale_id", *fields)
+                .only("id", "title", "slug", "path", "depth", "url_path", "locale_id", "translation_key", *fields)
                 .order_by("path")
             )
 

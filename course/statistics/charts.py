@@ -1,60 +1,61 @@
 """Charts drawn on the server with matplotlib's object API (Agg), safe across threads.
 
-A hidden (suppressed) count is drawn as a hatched, empty bar labelled as the table
-shows it ("<k" for a small count, "–" for one hidden so that a small one cannot be
-worked out), never at its real height.
+A chart draws a table's count columns (not its percentages). Its title is the page's
+heading, not repeated in the image. A hidden count is a gap: an empty hatched outline
+on the axis, explained in the legend, never a bar of any height or a label on top.
 """
 
 import io
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from course.statistics.disclosure import HIDDEN_MARK
 
 COLOURS = ["#1f5f8b", "#c06014", "#2b7a3d", "#6b3d8f", "#8a6d00", "#a4262c", "#3a6f7f", "#555555"]
+FONT = 10
 
 
 def draw(table, size=(8, 4.2)):
-    """A Figure for a table: grouped horizontal bars for long labels, vertical for weeks."""
+    """A Figure for a table: grouped horizontal bars for long labels, vertical ones for periods."""
+    from django.utils.translation import gettext as _
+
     figure = Figure(figsize=size, dpi=100, layout="constrained")
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     labels = [str(label) for label in table.row_labels]
     horizontal = len(labels) > 0 and max(len(label) for label in labels) > 12
-    columns = table.columns
+    columns = table.charted or list(range(len(table.columns)))
     width = 0.8 / max(len(columns), 1)
-    for c, column in enumerate(columns):
-        positions = [i + (c - (len(columns) - 1) / 2) * width for i in range(len(labels))]
+    bar = axes.barh if horizontal else axes.bar
+    gaps, highest = [], 1
+    for position, c in enumerate(columns):
+        offsets = [i + (position - (len(columns) - 1) / 2) * width for i in range(len(labels))]
         values = [table.cell(r, c) for r in range(len(labels))]
-        heights = [v if v is not None else 0 for v in values]
-        bar = axes.barh if horizontal else axes.bar
-        bars = bar(positions, heights, width, label=str(column), color=COLOURS[c % len(COLOURS)])
-        for r, (rect, value) in enumerate(zip(bars, values, strict=True)):
-            if value is None:
-                rect.set_hatch("//")
-                x, y = (
-                    (rect.get_x(), rect.get_y() + rect.get_height() / 2)
-                    if horizontal
-                    else (
-                        rect.get_x() + rect.get_width() / 2,
-                        0,
-                    )
-                )
-                axes.annotate(
-                    table.shown(r, c),
-                    (x, y),
-                    fontsize=7,
-                    ha="left" if horizontal else "center",
-                    va="center" if horizontal else "bottom",
-                )
+        highest = max([highest, *(v for v in values if v is not None)])
+        bars = bar(offsets, [v or 0 for v in values], width, label=str(table.columns[c]), color=COLOURS[position])
+        gaps += [rect for r, rect in enumerate(bars) if table.hidden_as(r, c) == "hidden"]
+    for rect in gaps:  # a low outline on the axis: there is a figure here, and it is not shown
+        rect.set(fill=False, hatch="//", edgecolor="#555555")
+        (rect.set_width if horizontal else rect.set_height)(highest * 0.04)
     short = [label if len(label) <= 48 else label[:45] + "…" for label in labels]
     if horizontal:
-        axes.set_yticks(range(len(labels)), short, fontsize=7)
+        axes.set_yticks(range(len(labels)), short, fontsize=FONT)
         axes.invert_yaxis()
+        axes.set_xlabel(_("Count"), fontsize=FONT)
     else:
-        axes.set_xticks(range(len(labels)), short, fontsize=7, rotation=45, ha="right")
-    axes.set_title(str(table.title), fontsize=10)
-    if len(columns) > 1:
-        axes.legend(fontsize=7)
+        many = len(labels) > 6
+        axes.set_xticks(range(len(labels)), short, rotation=45 if many else 0, ha="right" if many else "center")
+        axes.set_xlabel(str(table.row_heading), fontsize=FONT)
+        axes.set_ylabel(_("Count"), fontsize=FONT)
+    axes.tick_params(labelsize=FONT)
+    handles, names = axes.get_legend_handles_labels()
+    if gaps:
+        handles.append(Patch(fill=False, hatch="//", edgecolor="#555555"))
+        names.append(_("Hidden (“%(mark)s” in the table)") % {"mark": HIDDEN_MARK})
+    if len(handles) > 1:
+        axes.legend(handles, names, fontsize=FONT)
     axes.spines[["top", "right"]].set_visible(False)
     return figure
 

@@ -1,16 +1,7 @@
-"""Disclosure control: no figure may reveal a small group, directly or by subtraction.
+"""How protected figures are shown: every hidden cell alike, and the rule that travels with them.
 
-The rule, applied to every table on screen and in every file:
-
-1. Primary suppression: every count from 1 to k-1 (k = STATS_MIN_CELL, default 5)
-   is shown as "<k". Zero is shown: it describes nobody.
-2. Totals are published only per column, so every cell belongs to exactly one
-   sum. In a column with a total, the hidden cells must still be uncertain to
-   someone who knows the rule (a "<k" cell lies between 1 and k-1, a cell hidden
-   to protect it is at least k, and every visible cell is exact): if any hidden
-   cell would be pinned to a single value, the next smallest visible cell of the
-   column is hidden too (shown as "–"), and if there is none, the total is.
-3. A total below k is itself shown as "<k".
+The protection itself happens once per closed period, when its release is made
+(`course.statistics.protection`); a table here only shows what a release holds.
 """
 
 from dataclasses import dataclass, field
@@ -18,8 +9,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-SECONDARY_MARK = "–"
-UNBOUNDED = 10**12
+HIDDEN_MARK = ".."
+NOT_APPLICABLE = ""  # a percentage of nothing (no one started): shown as "–", null in JSON
+NOT_APPLICABLE_MARK = "–"
 
 
 def min_cell():
@@ -29,24 +21,18 @@ def min_cell():
 def rule_text():
     k = min_cell()
     return _(
-        "Disclosure control: every count from 1 to %(below)s is shown as “<%(k)s”. Where a column has a "
-        "total, more cells of that column (the next smallest) are hidden as “–” until no hidden count "
-        "can be worked out from the total and the other cells; a total below %(k)s is shown as “<%(k)s”. "
-        "Weeks are the finest unit of time, and no file holds anything about a single participant."
-    ) % {"below": k - 1, "k": k}
-
-
-def feasible_range(index, bounds, remainder):
-    """The values hidden cell `index` can take, given every hidden cell's bounds and their known sum."""
-    low, high = bounds[index]
-    others_low = sum(b[0] for i, b in enumerate(bounds) if i != index)
-    others_high = sum(b[1] for i, b in enumerate(bounds) if i != index)
-    return max(low, remainder - others_high), min(high, remainder - others_low)
+        "Disclosure control: figures are published only for closed months, quarters, half-years and years, "
+        "each made once and never changed. Every count from 1 to %(below)s is hidden, and so are as many "
+        "other cells (zeros included) as it takes for no hidden count to be worked out, or narrowed down, "
+        "from everything published, across languages, periods and a dilemma's total (checked by linear "
+        "programming). All hidden cells are shown as “%(mark)s”. Percentages are worked out from the "
+        "published counts only."
+    ) % {"below": k - 1, "mark": HIDDEN_MARK}
 
 
 @dataclass
 class Table:
-    """A table of counts, `values[row][column]`; column totals (if any) are derived here."""
+    """A table of published figures, `values[row][column]`: a number, or None where it is hidden."""
 
     key: str
     title: str
@@ -54,92 +40,29 @@ class Table:
     columns: list
     row_labels: list
     values: list
-    column_totals: bool = False
     subject: str = ""  # what a file of this table names, besides its key (a dilemma's title)
-    primary: set = field(default_factory=set)  # (row, column), row -1 being the totals row
-    secondary: set = field(default_factory=set)
-
-    def __post_init__(self):
-        self.apply_disclosure_control()
-
-    @property
-    def hidden(self):
-        return self.primary | self.secondary
-
-    def _value(self, row, column):
-        if row == -1:
-            return sum(r[column] for r in self.values)
-        return self.values[row][column]
+    charted: list = field(default_factory=list)  # the columns the chart draws (counts, not percentages)
 
     def cell(self, row, column):
-        """The count to show, or None when it is hidden."""
-        return None if (row, column) in self.hidden else self._value(row, column)
+        """The number, or None where it is hidden or not applicable."""
+        value = self.values[row][column]
+        return None if value == NOT_APPLICABLE else value
 
     def shown(self, row, column):
-        if (row, column) in self.primary:
-            return f"<{min_cell()}"
-        if (row, column) in self.secondary:
-            return SECONDARY_MARK
-        return self._value(row, column)
+        value = self.values[row][column]
+        return HIDDEN_MARK if value is None else NOT_APPLICABLE_MARK if value == NOT_APPLICABLE else value
 
     def hidden_as(self, row, column):
-        """Why a cell is hidden, for files: "small" (1 to k-1), "protecting" (hidden so that no
-        small one can be worked out), or None for a cell that is shown."""
-        if (row, column) in self.primary:
-            return "small"
-        if (row, column) in self.secondary:
-            return "protecting"
-        return None
+        """The flag files give a cell without a number: "hidden" (not published) or "not applicable"
+        (a percentage of nothing); None for a published number."""
+        value = self.values[row][column]
+        return "hidden" if value is None else "not applicable" if value == NOT_APPLICABLE else None
 
     def rows(self):
-        """(label, row index) for every row, the totals row (-1) last where there is one."""
-        return [
-            *((label, r) for r, label in enumerate(self.row_labels)),
-            *([(_("Total"), -1)] if self.column_totals else []),
-        ]
+        return list(enumerate(self.row_labels))
 
     def display_rows(self):
-        rows = [
-            [label, *(self.shown(r, c) for c in range(len(self.columns)))] for r, label in enumerate(self.row_labels)
-        ]
-        if self.column_totals:
-            rows.append([_("Total"), *(self.shown(-1, c) for c in range(len(self.columns)))])
-        return rows
+        return [[label, *(self.shown(r, c) for c in range(len(self.columns)))] for r, label in self.rows()]
 
     def header(self):
         return [self.row_heading, *self.columns]
-
-    def bounds(self, cell):
-        """What the rule tells anyone about a hidden cell."""
-        return (1, min_cell() - 1) if cell in self.primary else (min_cell(), UNBOUNDED)
-
-    def apply_disclosure_control(self):
-        k = min_cell()
-        rows = range(len(self.values))
-        self.primary = {(r, c) for r in rows for c in range(len(self.columns)) if 0 < self.values[r][c] < k}
-        if not self.column_totals:
-            return
-        for c in range(len(self.columns)):
-            total = (-1, c)
-            if 0 < self._value(*total) < k:
-                self.primary.add(total)
-                continue
-            members = [(r, c) for r in rows]
-            while not self._column_is_safe(total, members):
-                visible = [m for m in members if m not in self.hidden and self._value(*m) > 0]
-                if not visible:
-                    self.secondary.add(total)
-                    break
-                self.secondary.add(min(visible, key=lambda m: self._value(*m)))
-
-    def _column_is_safe(self, total, members):
-        hidden = [m for m in members if m in self.hidden]
-        if not hidden:
-            return True
-        remainder = self._value(*total) - sum(self._value(*m) for m in members if m not in self.hidden)
-        bounds = [self.bounds(m) for m in hidden]
-        for index in range(len(hidden)):
-            low, high = feasible_range(index, bounds, remainder)
-            if high - low < 1:
-                return False
-        return True

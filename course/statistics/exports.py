@@ -1,9 +1,10 @@
 """The figures as files: a zip of CSVs, one JSON document, an XLSX workbook, or a PDF report.
 
 Every file names its table (a dilemma's file names its dilemma), starts with its header
-row, and marks hidden cells the same way: "<k" and "–" where text is shown, `null` plus a
-flag ("small", "protecting") in JSON. The disclosure rule travels with every file: in
-README.txt beside the CSVs, in the JSON document, on the workbook's first sheet.
+row, and marks hidden cells the same way: ".." where text is shown, `null` plus the flag
+"hidden" in JSON (a percentage of nothing is "–", or `null` with "not applicable"). The
+disclosure rule travels with every file: in README.txt beside the CSVs, in the JSON document,
+on the workbook's first sheet.
 """
 
 import csv
@@ -11,12 +12,11 @@ import io
 import json
 import textwrap
 import zipfile
-from datetime import date
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from course.statistics.disclosure import min_cell, rule_text
+from course.statistics.disclosure import HIDDEN_MARK, rule_text
 
 FORMATS = ("csv", "json", "xlsx", "pdf")
 CONTENT_TYPES = {
@@ -29,8 +29,7 @@ CONTENT_TYPES = {
 
 def filename(filters, export_format):
     extension = "zip" if export_format == "csv" else export_format
-    weeks = filters.period.weeks
-    return f"samspel-usage-{weeks[0]}-{weeks[-1]}.{extension}"
+    return f"samspel-usage-{filters.period}.{extension}"
 
 
 def table_name(table):
@@ -39,23 +38,23 @@ def table_name(table):
     return f"{table.key}-{subject}" if subject else table.key
 
 
-def about(filters):
-    """The lines that say what the figures are: the rule, the period and the filters."""
+def about(filters, made_on):
+    """The lines that say what the figures are: the rule, the period, the filters and the release."""
     return [
         str(_("Samspel: usage statistics")),
         _("Period: %(period)s") % {"period": filters.period},
         _("Language: %(language)s") % {"language": filters.locale or _("all")},
         _("Part of the course: %(scope)s") % {"scope": filters.scope_title or _("all")},
-        _("Made on %(day)s") % {"day": date.today().isoformat()},
+        _("Release made on %(day)s") % {"day": made_on.isoformat()},
         str(rule_text()),
     ]
 
 
-def as_csv_zip(tables, filters):
+def as_csv_zip(tables, filters, made_on):
     """One CSV per table for Swedish and Danish Excel: UTF-8 with a BOM, semicolons, header row first."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("README.txt", "\ufeff" + "\r\n\r\n".join(about(filters)) + "\r\n")
+        archive.writestr("README.txt", "\ufeff" + "\r\n\r\n".join(about(filters, made_on)) + "\r\n")
         for table in tables:
             text = io.StringIO()
             writer = csv.writer(text, delimiter=";")
@@ -65,14 +64,15 @@ def as_csv_zip(tables, filters):
     return buffer.getvalue()
 
 
-def as_json(tables, filters):
+def as_json(tables, filters, made_on):
     document = {
         "disclosure_rule": str(rule_text()),
         "hidden_flags": {
-            "small": str(_("a count from 1 to %(below)s") % {"below": min_cell() - 1}),
-            "protecting": str(_("hidden so that no small count can be worked out from the others")),
+            "hidden": str(_("not published (shown as “%(mark)s”)") % {"mark": HIDDEN_MARK}),
+            "not applicable": str(_("a percentage of nothing: nobody to count")),
         },
         "filters": filters.as_dict(),
+        "release_made_on": made_on.isoformat(),
         "figures": {
             table.key: {
                 "title": str(table.title),
@@ -84,7 +84,7 @@ def as_json(tables, filters):
                         "values": [table.cell(r, c) for c in range(len(table.columns))],
                         "hidden": [table.hidden_as(r, c) for c in range(len(table.columns))],
                     }
-                    for label, r in table.rows()
+                    for r, label in table.rows()
                 ],
             }
             for table in tables
@@ -93,7 +93,7 @@ def as_json(tables, filters):
     return json.dumps(document, ensure_ascii=False, indent=2).encode()
 
 
-def as_xlsx(tables, filters):
+def as_xlsx(tables, filters, made_on):
     """A workbook: what the figures are on the first sheet, then one sheet per table, header row first,
     counts as numbers and hidden cells as the tables show them."""
     from openpyxl import Workbook
@@ -102,7 +102,7 @@ def as_xlsx(tables, filters):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("About")[:31]
-    for line in about(filters):
+    for line in about(filters, made_on):
         sheet.append([line])
     sheet.append([])
     sheet.append([str(_("Sheet")), str(_("Table"))])
@@ -124,43 +124,55 @@ def as_xlsx(tables, filters):
     return buffer.getvalue()
 
 
-def as_pdf(tables, filters):
+def as_pdf(tables, filters, made_on):
     from matplotlib.backends.backend_pdf import PdfPages
     from matplotlib.figure import Figure
-
-    from course.statistics.charts import draw
 
     buffer = io.BytesIO()
     rule = str(rule_text())
     with PdfPages(buffer, metadata={"Title": _("Samspel: usage statistics"), "CreationDate": None}) as pdf:
         title_page = Figure(figsize=(8.27, 11.69))
         title_page.text(0.1, 0.85, _("Samspel: usage statistics"), fontsize=20, weight="bold")
-        for i, line in enumerate(about(filters)[1:-1]):  # period, filters, day; the rule comes below
+        for i, line in enumerate(about(filters, made_on)[1:-1]):  # period, filters, day; the rule comes below
             title_page.text(0.1, 0.78 - i * 0.03, line, fontsize=11)
-        title_page.text(0.1, 0.45, _wrap(rule, 90), fontsize=9, va="top")
+        title_page.text(0.1, 0.45, _wrap(rule, 90), fontsize=10, va="top")
         pdf.savefig(title_page)
         for table in tables:
-            figure = draw(table, size=(8.27, 11.69))
-            figure.get_layout_engine().set(rect=(0, 0.42, 1, 0.58))
-            rows = table.display_rows()[:30]
-            figure.text(
-                0.06,
-                0.38,
-                _wrap("  |  ".join(str(h) for h in table.header()), 110),
-                fontsize=7,
-                weight="bold",
-                va="top",
-            )
-            body = "\n".join(_wrap(" | ".join(str(cell) for cell in row), 120) for row in rows)
-            figure.text(0.06, 0.355, body, fontsize=6.5, va="top", family="monospace")
-            figure.text(0.06, 0.02, _wrap(rule, 130), fontsize=6, va="bottom", style="italic")
-            pdf.savefig(figure)
+            rows = table.display_rows()
+            for start in range(0, len(rows), ROWS_PER_PAGE):  # every row, over as many pages as it takes
+                pdf.savefig(table_page(table, rows[start : start + ROWS_PER_PAGE], rule, first=start == 0))
     return buffer.getvalue()
+
+
+ROWS_PER_PAGE = 20
+
+
+def table_page(table, rows, rule, first):
+    """One A4 page: the title, the chart on a table's first page, then the rows."""
+    from matplotlib.figure import Figure
+
+    from course.statistics.charts import draw
+
+    if first:
+        figure = draw(table, size=(8.27, 11.69))
+        figure.get_layout_engine().set(rect=(0, 0.42, 1, 0.53))
+        title = str(table.title)
+    else:
+        figure = Figure(figsize=(8.27, 11.69))
+        title = _("%(title)s (continued)") % {"title": table.title}
+    figure.text(0.06, 0.97, _wrap(title, 80), fontsize=12, weight="bold", va="top")
+    header = _wrap("  |  ".join(str(h) for h in table.header()), 100)
+    figure.text(0.06, 0.40, header, fontsize=10, weight="bold", va="top")
+    body = "\n".join(_wrap(" | ".join(str(cell) for cell in row), 95) for row in rows)
+    figure.text(0.06, 0.37, body, fontsize=10, va="top", family="monospace")
+    figure.text(0.06, 0.02, _wrap(rule, 110), fontsize=10, va="bottom", style="italic")
+    return figure
 
 
 def _wrap(text, width):
     return "\n".join(textwrap.wrap(text, width))
 
 
-def render(tables, filters, export_format):
-    return {"csv": as_csv_zip, "json": as_json, "xlsx": as_xlsx, "pdf": as_pdf}[export_format](tables, filters)
+def render(tables, filters, export_format, made_on):
+    writer = {"csv": as_csv_zip, "json": as_json, "xlsx": as_xlsx, "pdf": as_pdf}[export_format]
+    return writer(tables, filters, made_on)

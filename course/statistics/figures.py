@@ -1,37 +1,38 @@
-"""Every figure evaluators see, counted in the database and put under disclosure control.
+"""The tables evaluators see, read from the protected releases of closed periods.
 
-Each query groups and counts in SQL (no loop over rows in Python), so the cost
-grows with the number of lessons and weeks shown, not with the number of
-participants.
+Nothing here counts or protects: every count comes from a stored release (see
+`course.statistics.releases`), the language and part-of-course filters only choose
+its columns and rows, a breakdown by month shows the months' own releases, and a
+comparison shows the earlier period's release. Percentages are worked out from
+published counts only, and are hidden where a count they need is hidden.
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum, prefetch_related_objects
-from django.db.models.functions import ExtractIsoYear, ExtractWeek
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
-from childmodule.models import BANDS, ChapterView
-from course.models import DilemmaChoice, ErasureCount, LessonProgress, Participant, ParticipantWeek
-from course.statistics.disclosure import Table
-from modules.models import CourseHomePage, LessonPage
+from childmodule.models import BANDS
+from course.models import ErasureCount
+from course.statistics.counting import ALL, course_outline
+from course.statistics.disclosure import NOT_APPLICABLE, Table
+from course.statistics.period import Period
+from course.statistics.releases import first_day, release
+from modules.models import LessonPage
 from modules.outline import CourseOutline
+
+LANGUAGE_NAMES = {"sv": "Svenska", "da": "Dansk", "en": "English"}
 
 
 @dataclass(frozen=True)
 class Filters:
-    period: object
+    period: Period
     locale: str = ""  # "" for every language
     scope: int | None = None  # a theme or module page: only its lessons, modules and dilemmas
 
     def as_dict(self):
-        return {
-            "from": self.period.weeks[0],
-            "to": self.period.weeks[-1],
-            "locale": self.locale or "all",
-            "scope": self.scope_title or "all",
-        }
+        return {"period": str(self.period), "locale": self.locale or "all", "scope": self.scope_title or "all"}
 
     @property
     def scope_page(self):
@@ -43,194 +44,186 @@ class Filters:
         return page.title if page else ""
 
 
-def _outline(filters):
-    """The course outline (in the chosen language, else the default) that gives figures their order and names."""
-    code = filters.locale or Locale.get_default().language_code
-    site = Site.objects.filter(is_default_site=True).first()
-    home = site.root_page.specific if site else CourseHomePage.objects.first()
-    home = home.get_translation_or_none(Locale.objects.get(language_code=code)) or home
-    outline = CourseOutline.for_home(home)
-    scope = filters.scope_page
-    if scope is not None:
-        scope = scope.get_translation_or_none(home.locale) or scope
-        outline = outline.within(scope.path)
-    return outline
+def percent(part, whole):
+    if part is None or whole is None:
+        return None
+    return NOT_APPLICABLE if whole == 0 else round(100 * part / whole)
 
 
-def _week_label(year, week):
-    return f"{year}-W{week:02d}"
+class Figures:
+    """The published figures of one period, for one language (or all) and one part of the course.
 
+    `source="basis"` reads the true counts instead: only the tests use it, to know what
+    an attacker must not find out.
+    """
 
-def starts_and_returns(filters):
-    period = filters.period
-    # A code nobody used to open a lesson is not a participant who started: anyone can ask
-    # for codes (within the limit), and empty ones must not pad the figures.
-    started = Participant.objects.filter(
-        Exists(LessonProgress.objects.filter(participant=OuterRef("pk"))),
-        started_on__range=(period.first_day, period.last_day),
-    )
-    active = ParticipantWeek.objects.filter(week__in=period.weeks, returning=True)
-    if filters.locale:
-        started = started.filter(language=filters.locale)
-        active = active.filter(participant__language=filters.locale)
-    started_by_week = {
-        _week_label(row["y"], row["w"]): row["n"]
-        for row in started.annotate(y=ExtractIsoYear("started_on"), w=ExtractWeek("started_on"))
-        .values("y", "w")
-        .annotate(n=Count("id"))
-    }
-    returning_by_week = dict(active.values("week").annotate(n=Count("id")).values_list("week", "n"))
-    weeks = period.weeks
-    return Table(
-        key="starts",
-        title=_("Participants who started, and who came back, per week"),
-        row_heading=_("Week"),
-        columns=[_("Started"), _("Came back")],
-        row_labels=weeks,
-        values=[[started_by_week.get(week, 0), returning_by_week.get(week, 0)] for week in weeks],
-        column_totals=True,
-    )
+    def __init__(self, filters, day=None, source="cells"):
+        self.filters = filters
+        self.day = day
+        self.source = source
+        self.language = filters.locale or ALL
+        self._releases = {}
 
+    def release(self, period):
+        if period not in self._releases:
+            self._releases[period] = release(period, self.day)
+        return self._releases[period]
 
-def _progress(filters):
-    period = filters.period
-    progress = LessonProgress.objects.all()
-    if filters.locale:
-        progress = progress.filter(page__locale__language_code=filters.locale)
-    return (
-        progress,
-        Q(started_on__range=(period.first_day, period.last_day)),
-        Q(completed_on__range=(period.first_day, period.last_day)),
-    )
+    def value(self, period, item, language=None):
+        counts = getattr(self.release(period), self.source)
+        return counts.get(item, {}).get(language or self.language, 0)
 
+    @cached_property
+    def compared(self):
+        """This period, the one before, and the same one a year before, where there are figures."""
+        since = first_day()
+        period = self.filters.period
+        return [p for p in (period, period.previous(), period.year_before()) if p and p.last_day >= since]
 
-def lessons(filters, outline):
-    progress, started_in, completed_in = _progress(filters)
-    keys = [lesson.translation_key for lesson in outline.lessons]
-    counts = {
-        row["page__translation_key"]: (row["started"], row["completed"])
-        for row in progress.filter(page__translation_key__in=keys)
-        .values("page__translation_key")
-        .annotate(started=Count("id", filter=started_in), completed=Count("id", filter=completed_in))
-    }
-    return Table(
-        key="lessons",
-        title=_("Lessons started and completed (the funnel, in course order)"),
-        row_heading=_("Lesson"),
-        columns=[_("Started"), _("Completed")],
-        row_labels=[f"{outline.module_of(lesson.id).page.title}: {lesson.title}" for lesson in outline.lessons],
-        values=[list(counts.get(key, (0, 0))) for key in keys],
-    )
+    @cached_property
+    def outline(self):
+        outline = course_outline()
+        if outline is None:
+            return None
+        code = self.filters.locale or Locale.get_default().language_code
+        home = Page.objects.get(path=outline.home_path)
+        home = home.get_translation_or_none(Locale.objects.filter(language_code=code).first()) or home
+        outline = CourseOutline.for_home(home)
+        scope = self.filters.scope_page
+        if scope is not None:
+            scope = scope.get_translation_or_none(home.locale) or scope
+            outline = outline.within(scope.path)
+        return outline
 
+    def participants(self):
+        measures = [("started", _("Started")), ("returned", _("Came back (first return)"))]
+        return Table(
+            key="participants",
+            title=_("Participants who started, and who came back"),
+            row_heading=_("Participants"),
+            columns=[str(p) for p in self.compared],
+            row_labels=[label for _item, label in measures],
+            values=[[self.value(p, item) for p in self.compared] for item, _label in measures],
+            charted=list(range(len(self.compared))),
+        )
 
-def modules(filters, outline):
-    progress, started_in, completed_in = _progress(filters)
-    rows = []
-    for module in outline.modules:
-        keys = [lesson.translation_key for lesson in module.lessons]
-        per_participant = (
-            progress.filter(page__translation_key__in=keys)
-            .values("participant")
-            .annotate(
-                done=Count("id", filter=Q(completed_on__isnull=False)),
-                started_now=Count("id", filter=started_in),
-                completed_now=Count("id", filter=completed_in),
+    def by_month(self):
+        period = self.filters.period
+        months = period.months
+        return Table(
+            key="months",
+            title=_("Participants per month"),
+            row_heading=_("Month"),
+            columns=[_("Started"), _("Came back (first return)")],
+            row_labels=[*(str(m) for m in months), _("Total")],
+            values=[[self.value(p, "started"), self.value(p, "returned")] for p in [*months, period]],
+            charted=[0, 1],
+        )
+
+    def lessons(self):
+        period, rows, before = self.filters.period, [], None
+        for lesson in self.outline.lessons:
+            started = self.value(period, f"lesson:{lesson.translation_key}:started")
+            completed = self.value(period, f"lesson:{lesson.translation_key}:completed")
+            fall = None if None in (before, started) else before - started
+            drop = percent(fall, before) if rows else NOT_APPLICABLE  # the first lesson has none before it
+            rows.append([started, completed, percent(completed, started), drop])
+            before = started
+        return Table(
+            key="lessons",
+            title=_("Lessons started and completed (the funnel, in course order)"),
+            row_heading=_("Lesson"),
+            columns=[_("Started"), _("Completed"), _("Completed (%)"), _("Drop-off from the lesson before (%)")],
+            row_labels=[
+                f"{self.outline.module_of(lesson.id).page.title}: {lesson.title}" for lesson in self.outline.lessons
+            ],
+            values=rows,
+            charted=[0, 1],
+        )
+
+    def modules(self):
+        period, rows = self.filters.period, []
+        for module in self.outline.modules:
+            started = self.value(period, f"module:{module.page.translation_key}:started")
+            completed = self.value(period, f"module:{module.page.translation_key}:completed")
+            rows.append([started, completed, percent(completed, started)])
+        return Table(
+            key="modules",
+            title=_("Modules started and completed"),
+            row_heading=_("Module"),
+            columns=[_("Started"), _("Completed"), _("Completed (%)")],
+            row_labels=[module.page.title for module in self.outline.modules],
+            values=rows,
+            charted=[0, 1],
+        )
+
+    def dilemmas(self):
+        """One table per dilemma used in the outline's lessons, in course order."""
+        seen, order = set(), []
+        for lesson in LessonPage.objects.filter(pk__in=[lesson.id for lesson in self.outline.lessons]).order_by(
+            "path"
+        ):
+            for block in lesson.body:
+                if block.block_type == "dilemma" and block.value and block.value.translation_key not in seen:
+                    seen.add(block.value.translation_key)
+                    order.append(block.value)
+        tables, period = [], self.filters.period
+        for index, dilemma in enumerate(order, start=1):
+            options = list(dilemma.options.all())
+            total = self.value(period, f"dilemma:{dilemma.translation_key}:total")
+            chosen = [self.value(period, f"dilemma:{dilemma.translation_key}:{o.sort_order}") for o in options]
+            tables.append(
+                Table(
+                    key=f"dilemma-{index}",
+                    title=_("Dilemma: %(title)s") % {"title": dilemma.title},
+                    subject=dilemma.title,
+                    row_heading=_("Option"),
+                    columns=[_("Chosen"), _("Share (%)")],
+                    row_labels=[*(option.label for option in options), _("Total")],
+                    values=[*([n, percent(n, total)] for n in chosen), [total, percent(total, total)]],
+                    charted=[0],
+                )
             )
-        )
-        totals = per_participant.aggregate(
-            started=Count("participant", filter=Q(started_now__gt=0)),
-            completed=Count("participant", filter=Q(done__gte=len(keys), completed_now__gt=0)),
-        )
-        rows.append([totals["started"] or 0, totals["completed"] or 0])
-    return Table(
-        key="modules",
-        title=_("Modules started and completed"),
-        row_heading=_("Module"),
-        columns=[_("Started"), _("Completed")],
-        row_labels=[module.page.title for module in outline.modules],
-        values=rows,
-    )
+        return tables
 
-
-def dilemmas(filters, outline):
-    """One table per dilemma used in the outline's lessons, in course order."""
-    period = filters.period
-    seen, order = set(), []
-    for lesson in LessonPage.objects.filter(pk__in=[lesson.id for lesson in outline.lessons]).order_by("path"):
-        for block in lesson.body:
-            if block.block_type == "dilemma" and block.value and block.value.translation_key not in seen:
-                seen.add(block.value.translation_key)
-                order.append(block.value)
-    choices = DilemmaChoice.objects.filter(
-        chosen_on__range=(period.first_day, period.last_day), dilemma__translation_key__in=seen
-    )
-    if filters.locale:
-        choices = choices.filter(dilemma__locale__language_code=filters.locale)
-    counts = {
-        (row["dilemma__translation_key"], row["option__sort_order"]): row["n"]
-        for row in choices.values("dilemma__translation_key", "option__sort_order").annotate(n=Count("id"))
-    }
-    prefetch_related_objects(order, "options")
-    tables = []
-    for index, dilemma in enumerate(order, start=1):
-        options = list(dilemma.options.all())
-        tables.append(
+    def child_views(self):
+        languages = {"": ["sv", "da", ALL], "sv": ["sv"], "da": ["da"]}.get(self.filters.locale)
+        if not languages:
+            return []  # the child module is in Swedish and Danish
+        period = self.filters.period
+        return [
             Table(
-                key=f"dilemma-{index}",
-                title=_("Dilemma: %(title)s") % {"title": dilemma.title},
-                subject=dilemma.title,
-                row_heading=_("Option"),
-                columns=[_("Chosen")],
-                row_labels=[option.label for option in options],
-                values=[[counts.get((dilemma.translation_key, option.sort_order), 0)] for option in options],
-                column_totals=True,
+                key="child",
+                title=_("Child module: chapter views per age band"),
+                row_heading=_("Age band"),
+                columns=[LANGUAGE_NAMES.get(code, _("All languages")) for code in languages],
+                row_labels=[label for _band, label in BANDS],
+                values=[[self.value(period, f"child:{band}", code) for code in languages] for band, _label in BANDS],
+                charted=list(range(len(languages))),
             )
+        ]
+
+    def erasures(self):
+        return Table(
+            key="erasures",
+            title=_("Codes erased (Forget me, and purged after inactivity), all languages"),
+            row_heading=_("Erased"),
+            columns=[str(p) for p in self.compared],
+            row_labels=[label for _kind, label in ErasureCount.KINDS],
+            values=[
+                [self.value(p, f"erased:{kind}", ALL) for p in self.compared] for kind, _label in ErasureCount.KINDS
+            ],
+            charted=list(range(len(self.compared))),
         )
-    return tables
+
+    def tables(self):
+        tables = [self.participants()]
+        if self.filters.period.kind != "month":
+            tables.append(self.by_month())
+        if self.outline is not None:
+            tables += [self.lessons(), self.modules(), *self.dilemmas()]
+        return [*tables, *self.child_views(), self.erasures()]
 
 
-def child_views(filters):
-    views = ChapterView.objects.filter(week__in=filters.period.weeks)
-    locales = [filters.locale] if filters.locale else ["sv", "da"]
-    views = views.filter(locale__in=locales)
-    counts = {
-        (row["week"], row["locale"], row["band"]): row["n"]
-        for row in views.values("week", "locale", "band").annotate(n=Sum("count"))
-    }
-    columns = [(code, band) for code in locales for band, _label in BANDS]
-    return Table(
-        key="child",
-        title=_("Child module: chapter views per age band, language and week"),
-        row_heading=_("Week"),
-        columns=[f"{code} {band}" for code, band in columns],
-        row_labels=filters.period.weeks,
-        values=[[counts.get((week, code, band), 0) for code, band in columns] for week in filters.period.weeks],
-        column_totals=True,
-    )
-
-
-def erasures(filters):
-    rows = ErasureCount.objects.filter(week__in=filters.period.weeks).values("week", "kind").annotate(n=Sum("count"))
-    counts = {(row["week"], row["kind"]): row["n"] for row in rows}
-    kinds = [ErasureCount.FORGOTTEN, ErasureCount.PURGED]
-    return Table(
-        key="erasures",
-        title=_("Codes erased per week (Forget me, and purged after inactivity)"),
-        row_heading=_("Week"),
-        columns=[_("Forgotten on request"), _("Purged after inactivity")],
-        row_labels=filters.period.weeks,
-        values=[[counts.get((week, kind), 0) for kind in kinds] for week in filters.period.weeks],
-        column_totals=True,
-    )
-
-
-def all_figures(filters):
-    outline = _outline(filters)
-    return [
-        starts_and_returns(filters),
-        lessons(filters, outline),
-        modules(filters, outline),
-        *dilemmas(filters, outline),
-        child_views(filters),
-        erasures(filters),
-    ]
+def all_figures(filters, day=None):
+    return Figures(filters, day).tables()

@@ -1,8 +1,10 @@
 """Usage statistics in the Wagtail admin: figures, charts, downloads, and the export log."""
 
 import base64
+from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
@@ -15,7 +17,8 @@ from course.models import ExportLog
 from course.statistics import exports
 from course.statistics.disclosure import rule_text
 from course.statistics.figures import Filters, all_figures
-from course.statistics.period import Period, parse_week
+from course.statistics.period import Period
+from course.statistics.releases import published_periods, release
 from modules.models import ModulePage, ThemePage
 
 PERMISSION = "course.view_usage_statistics"
@@ -28,9 +31,29 @@ def scope_choices():
     ]
 
 
+KIND_NAMES = {
+    "year": gettext_lazy("Years"),
+    "half": gettext_lazy("Half-years"),
+    "quarter": gettext_lazy("Quarters"),
+    "month": gettext_lazy("Months"),
+}
+
+
+def period_choices(periods):
+    """Closed periods grouped by kind, years first, each group newest first."""
+    return [
+        (KIND_NAMES[kind], [(str(p), str(p)) for p in periods if p.kind == kind])
+        for kind in KIND_NAMES
+        if any(p.kind == kind for p in periods)
+    ]
+
+
 class FilterForm(forms.Form):
-    first = forms.CharField(label=gettext_lazy("From week"), help_text=gettext_lazy("For example 2026-W01"))
-    last = forms.CharField(label=gettext_lazy("To week"))
+    period = forms.ChoiceField(
+        label=gettext_lazy("Period"),
+        help_text=gettext_lazy("Only closed months, quarters, half-years and years are published."),
+        choices=(),
+    )
     locale = forms.ChoiceField(
         label=gettext_lazy("Language"),
         required=False,
@@ -38,47 +61,27 @@ class FilterForm(forms.Form):
     )
     scope = forms.ChoiceField(label=gettext_lazy("Part of the course"), required=False, choices=())
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, periods=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["period"].choices = period_choices(periods)
         self.fields["scope"].choices = scope_choices()
-
-    def clean_first(self):
-        return self._week("first")
-
-    def clean_last(self):
-        return self._week("last")
-
-    def _week(self, name):
-        try:
-            parse_week(self.cleaned_data[name])
-        except ValueError as error:
-            raise forms.ValidationError(_("Write a week like 2026-W01.")) from error
-        return self.cleaned_data[name].strip().upper()
-
-    def clean(self):
-        data = super().clean()
-        if "first" in data and "last" in data:
-            try:
-                data["period"] = Period.from_weeks(data["first"], data["last"])
-            except ValueError as error:
-                raise forms.ValidationError(
-                    _("A period must end after it starts, lie between 2020 and next year, and last two years at most.")
-                ) from error
-        return data
 
     def filters(self):
         data = self.cleaned_data
         return Filters(
-            period=data["period"], locale=data["locale"], scope=int(data["scope"]) if data["scope"] else None
+            period=Period.parse(data["period"]),
+            locale=data["locale"],
+            scope=int(data["scope"]) if data["scope"] else None,
         )
 
 
 def filter_form(request):
-    default = Period.last_weeks()
+    periods = published_periods()
     data = request.GET.copy()
-    data.setdefault("first", default.weeks[0])
-    data.setdefault("last", default.weeks[-1])
-    return FilterForm(data)
+    months = [p for p in periods if p.kind == "month"]
+    if months:
+        data.setdefault("period", str(months[0]))  # the latest closed month
+    return FilterForm(data, periods=periods)
 
 
 def require_permission(request):
@@ -104,6 +107,7 @@ class UsageStatisticsView(WagtailAdminTemplateMixin, TemplateView):
         context["rule"] = rule_text()
         if form.is_valid():
             filters = form.filters()
+            context["release"] = release(filters.period)
             tables = all_figures(filters)
             log_use(self.request, filters, SCREEN)
             context["figures"] = [
@@ -137,11 +141,28 @@ def export(request, export_format):
     if not form.is_valid():
         return HttpResponse(_("The filters are not valid."), status=400, content_type="text/plain; charset=utf-8")
     filters = form.filters()
-    body = exports.render(all_figures(filters), filters, export_format)
+    body = exports.render(all_figures(filters), filters, export_format, release(filters.period).made_on)
     log_use(request, filters, export_format)
     response = HttpResponse(body, content_type=exports.CONTENT_TYPES[export_format])
     response["Content-Disposition"] = f'attachment; filename="{exports.filename(filters, export_format)}"'
     return response
+
+
+class MethodView(WagtailAdminTemplateMixin, TemplateView):
+    """docs/statistics.md, the evaluators' account of the method, as it is kept in the repository."""
+
+    template_name = "course/admin/statistics_method.html"
+    page_title = gettext_lazy("How the figures are made and protected")
+    header_icon = "help"
+
+    def dispatch(self, request, *args, **kwargs):
+        require_permission(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["text"] = (Path(settings.BASE_DIR) / "docs" / "statistics.md").read_text(encoding="utf-8")
+        return context
 
 
 class ExportLogView(WagtailAdminTemplateMixin, TemplateView):

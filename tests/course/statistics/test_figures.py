@@ -1,9 +1,8 @@
-"""Figures from hand-built usage: exact where allowed, hidden where small, and nothing recoverable."""
+"""Figures from hand-built usage: exact where allowed, hidden where small, read from stored releases."""
 
 import csv
 import io
 import json
-import os
 import subprocess
 import zipfile
 from datetime import date, timedelta
@@ -20,7 +19,6 @@ from course.models import DilemmaChoice, ExportLog, LessonProgress, Participant,
 from course.statistics import exports
 from course.statistics.figures import Filters, all_figures
 from course.statistics.period import Period
-from tests.course.statistics.test_disclosure import attacker_recovers
 
 pytestmark = pytest.mark.django_db
 
@@ -32,13 +30,19 @@ def english():
         yield
 
 
-MONDAY = date(2026, 11, 2)  # ISO week 2026-W45
-PERIOD = Period.from_weeks("2026-W44", "2026-W47")
+@pytest.fixture(autouse=True)
+def december(monkeypatch):
+    """The statistics' clock on 10 December 2026: October and November are closed, December is not."""
+    monkeypatch.setattr("course.statistics.period.today", lambda: date(2026, 12, 10))
+
+
+MONDAY = date(2026, 10, 5)  # ISO week 2026-W41
+PERIOD = Period.parse("2026-10")
 
 
 @pytest.fixture
 def usage(course):
-    """12 participants start in W45 (sv), 3 in W46 (da); 2 of the W45 ones come back in W46."""
+    """12 participants start in October (sv), 3 a week later (da); 2 of the first come back a week later."""
     tree = course["sv"]
     lessons = tree["lessons"]
     dilemma = tree["dilemma"]
@@ -52,7 +56,7 @@ def usage(course):
         ParticipantWeek.objects.create(participant=p, week=iso_week(started))
         people.append(p)
     for p in people[:2]:
-        ParticipantWeek.objects.create(participant=p, week="2026-W46", returning=True)
+        ParticipantWeek.objects.create(participant=p, week="2026-W42", returning=True)
     for p in people[12:]:  # the da starters open a lesson of the second module (only then have they started)
         LessonProgress.objects.create(participant=p, page=lessons[2], started_on=p.started_on)
     for i, p in enumerate(people[:12]):
@@ -71,35 +75,31 @@ def by_key(tables):
     return {table.key: table for table in tables}
 
 
-def test_exact_figures_and_suppressed_cells(usage):
+def test_exact_figures_and_hidden_cells(usage):
     tables = by_key(all_figures(Filters(PERIOD)))
-    starts = tables["starts"].display_rows()
-    # 3 starters in W46 are hidden, and so are the 12 of W45, or 15 - 12 would give the 3 away.
-    assert starts[1] == ["2026-W45", "–", 0]
-    assert starts[2] == ["2026-W46", "<5", "<5"]
-    assert starts[-1] == ["Total", 15, "<5"]
+    # 3 da starters are hidden, and so are the 12 sv ones, or 15 - 12 - 0 would give the 3 away.
+    assert tables["participants"].header() == ["Participants", "2026-10"]  # no figures before October
+    assert tables["participants"].display_rows() == [["Started", 15], ["Came back (first return)", ".."]]
+    sv = by_key(all_figures(Filters(PERIOD, locale="sv")))
+    assert sv["participants"].display_rows()[0] == ["Started", ".."]
     lessons = tables["lessons"].display_rows()
-    assert lessons[0][1:] == [12, 12]
-    assert lessons[1][1:] == [7, "<5"]
+    assert lessons[0][1:] == [12, 12, 100, "–"]
+    assert lessons[1][1:] == [7, "..", "..", 42]  # 3 completed: hidden, and the completion rate with it
+    assert lessons[2][1] == ".."  # the 3 da readers
     modules = tables["modules"].display_rows()
-    assert modules[0][1:] == [12, "<5"]  # 3 completed both lessons of the first module
+    assert modules[0][1:] == [12, "..", ".."]  # 3 completed both lessons of the first module
     dilemma = tables["dilemma-1"].display_rows()
-    assert dilemma[2][1] == 9 and dilemma[0][1] == "<5" and dilemma[1][1] == "<5"
-    assert dilemma[-1][1] == 12
+    assert [row[1] for row in dilemma] == ["..", "..", "..", 12]  # 2, 1 and the 9 that would give them away
+    assert dilemma[-1] == ["Total", 12, 100]
 
 
-def test_locale_filter(usage):
-    tables = by_key(all_figures(Filters(PERIOD, locale="sv")))
-    assert tables["starts"].display_rows()[2][1] == 0  # the da starters are not counted
-    assert tables["starts"].display_rows()[-1][1] == 12
+def test_a_release_is_read_not_recounted(usage, django_assert_max_num_queries):
+    all_figures(Filters(PERIOD))
+    LessonProgress.objects.all().delete()  # whatever happens later, the published month stays as it was
+    assert by_key(all_figures(Filters(PERIOD)))["lessons"].display_rows()[0][1:3] == [12, 12]
 
 
-def test_nothing_hidden_can_be_recovered_from_any_figure(usage):
-    for table in all_figures(Filters(PERIOD)):
-        assert attacker_recovers(table) == [], table.key
-
-
-def exported(client, export_format, query="first=2026-W44&last=2026-W47"):
+def exported(client, export_format, query="period=2026-10"):
     response = client.get(f"/admin/usage-statistics/export/{export_format}/?{query}")
     assert response.status_code == 200, response.content[:300]
     return response.content
@@ -125,15 +125,15 @@ def test_the_pdf_report_is_in_the_admins_language(usage, client, tmp_path):
     path = tmp_path / "rapport.pdf"
     path.write_bytes(exported(client, "pdf"))
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    assert "brugsstatistik" in text and "Periode: 2026-W44" in text
+    assert "brugsstatistik" in text and "Periode: 2026-10" in text
 
 
 def test_evaluators_see_the_page_and_download_every_format(usage, evaluator_client):
-    page = evaluator_client.get("/admin/usage-statistics/?first=2026-W44&last=2026-W47")
+    page = evaluator_client.get("/admin/usage-statistics/?period=2026-10")
     assert page.status_code == 200
     html = page.content.decode()
     assert html.count('<img src="data:image/png;base64,') >= 6
-    assert "<5" in html or "&lt;5" in html
+    assert "<td>..</td>" in html
     for export_format in ("csv", "json", "xlsx", "pdf"):
         exported(evaluator_client, export_format)
     assert list(ExportLog.objects.order_by("pk").values_list("username", "export_format")) == [
@@ -143,7 +143,7 @@ def test_evaluators_see_the_page_and_download_every_format(usage, evaluator_clie
         ("evaluator-en", "xlsx"),
         ("evaluator-en", "pdf"),
     ]
-    assert ExportLog.objects.first().filters["from"] == "2026-W44"
+    assert ExportLog.objects.first().filters["period"] == "2026-10"
 
 
 def test_editors_and_anonymous_are_kept_out(usage, client):
@@ -178,14 +178,14 @@ def test_files_hold_no_participant_level_value(usage, evaluator_client, tmp_path
     forbidden = participant_values()
     csv_zip = zipfile.ZipFile(io.BytesIO(exported(evaluator_client, "csv")))
     texts = {name: csv_zip.read(name).decode("utf-8-sig") for name in csv_zip.namelist()}
-    assert "starts.csv" in texts and "lessons.csv" in texts
+    assert "participants.csv" in texts and "lessons.csv" in texts
     assert "Disclosure control" in texts["README.txt"]
     document = json.loads(exported(evaluator_client, "json"))
     assert "disclosure_rule" in document
     pdf_path = tmp_path / "report.pdf"
     pdf_path.write_bytes(exported(evaluator_client, "pdf"))
     pdf_text = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
-    assert "<5" in pdf_text and "Disclosure control" in pdf_text.replace("\n", " ")
+    assert ".." in pdf_text and "Disclosure control" in pdf_text.replace("\n", " ")
     from openpyxl import load_workbook
 
     workbook = load_workbook(io.BytesIO(exported(evaluator_client, "xlsx")))
@@ -204,10 +204,8 @@ def test_export_usage_command(usage, tmp_path):
         output = tmp_path / f"usage.{export_format}"
         call_command(
             "export_usage",
-            "--from",
-            "2026-W44",
-            "--to",
-            "2026-W47",
+            "--period",
+            "2026-10",
             "--format",
             export_format,
             "--output",
@@ -218,54 +216,53 @@ def test_export_usage_command(usage, tmp_path):
         )
         assert output.stat().st_size > 100
     document = json.loads((tmp_path / "usage.json").read_text())
-    assert document["filters"] == {"from": "2026-W44", "to": "2026-W47", "locale": "all", "scope": "all"}
+    assert document["filters"] == {"period": "2026-10", "locale": "all", "scope": "all"}
     assert ExportLog.objects.filter(via="command").count() == len(exports.FORMATS)
 
 
 def test_viewing_figures_on_screen_is_logged_like_a_download(usage, evaluator_client):
-    evaluator_client.get("/admin/usage-statistics/?first=2026-W44&last=2026-W47&locale=da")
+    evaluator_client.get("/admin/usage-statistics/?period=2026-10&locale=da")
     entry = ExportLog.objects.get()
     assert (entry.username, entry.export_format, entry.via) == ("evaluator-en", "screen", "admin")
-    assert entry.filters == {"from": "2026-W44", "to": "2026-W47", "locale": "da", "scope": "all"}
+    assert entry.filters == {"period": "2026-10", "locale": "da", "scope": "all"}
 
 
-def test_charts_label_hidden_cells_as_the_tables_do(usage):
+def test_charts_draw_hidden_cells_as_gaps_with_a_legend(usage):
     from course.statistics.charts import draw
 
-    table = by_key(all_figures(Filters(PERIOD)))["starts"]
-    labels = {text.get_text() for text in draw(table).axes[0].texts}
-    assert labels == {"<5", "–"}  # W46's few starters, and W45's 12 hidden so they cannot be worked out
+    table = by_key(all_figures(Filters(PERIOD)))["lessons"]
+    axes = draw(table).axes[0]
+    assert not axes.texts and not axes.get_title()  # no "<5" over the bars, the title is the page's
+    assert "Hidden (“..” in the table)" in [text.get_text() for text in axes.get_legend().get_texts()]
+    hatched = [patch for patch in axes.patches if patch.get_hatch()]
+    assert hatched and all(not patch.get_fill() for patch in hatched)
 
 
 @pytest.mark.parametrize(
-    ("first", "last"),
-    [("2016-W01", "2026-W01"), ("2026-W01", "9999-W52"), ("1900-W01", "1900-W02"), ("2024-W01", "2026-W10")],
+    "period",
+    ["2026-W44", "2026-12", "2027", "2026-13", "1900", "9999-Q4", "2016-2026", "2026-H3", "2025-06"],
 )
-def test_periods_that_could_stall_a_worker_are_refused(usage, evaluator_client, first, last, tmp_path):
-    with pytest.raises(ValueError):
-        Period.from_weeks(first, last)
-    page = evaluator_client.get(f"/admin/usage-statistics/?first={first}&last={last}")
-    assert page.status_code == 200 and "two years at most" in page.content.decode()
-    assert evaluator_client.get(f"/admin/usage-statistics/export/json/?first={first}&last={last}").status_code == 400
-    result = subprocess.run(
-        [
-            ".venv/bin/python",
-            "manage.py",
-            "export_usage",
-            "--from",
-            first,
-            "--to",
-            last,
-            "--format",
-            "json",
-            "--output",
-            str(tmp_path / "x.json"),
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"},
-    )
-    assert result.returncode != 0 and "Traceback" not in result.stderr
+def test_periods_off_the_grid_open_or_without_figures_are_refused(usage, evaluator_client, period, tmp_path):
+    page = evaluator_client.get(f"/admin/usage-statistics/?period={period}")
+    assert page.status_code == 200 and "Select a valid choice" in page.content.decode()
+    assert evaluator_client.get(f"/admin/usage-statistics/export/json/?period={period}").status_code == 400
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError):
+        call_command("export_usage", "--period", period, "--format", "json", "--output", str(tmp_path / "x.json"))
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_the_period_grid():
+    quarter = Period.parse("2026-q3")
+    assert str(quarter) == "2026-Q3" and [str(m) for m in quarter.months] == ["2026-07", "2026-08", "2026-09"]
+    assert quarter.weeks[0] == "2026-W27" and quarter.weeks[-1] == "2026-W39"  # weeks by their Thursday
+    assert Period.parse("2026-04").closes_on == date(2026, 5, 4)  # its last week ends on Sunday 3 May
+    assert Period.parse("2026-06").closes_on == date(2026, 7, 1)
+    assert [str(p) for p in Period.parse("2026").children] == ["2026-H1", "2026-H2"]
+    assert str(Period.parse("2026-01").previous()) == "2025-12"
+    assert str(Period.parse("2026-Q1").year_before()) == "2025-Q1"
+    assert sum(len(Period("month", 2026, m).weeks) for m in range(1, 13)) == 53  # every week in one month
 
 
 def test_each_file_names_its_table_and_marks_hidden_cells_alike(usage, evaluator_client):
@@ -277,22 +274,37 @@ def test_each_file_names_its_table_and_marks_hidden_cells_alike(usage, evaluator
     raw = zipfile.ZipFile(io.BytesIO(exported(evaluator_client, "csv")))
     name = next(n for n in raw.namelist() if n.startswith("dilemma-1"))
     assert name == f"dilemma-1-{slugify(dilemma.title)}.csv"
-    starts = raw.read("starts.csv")
-    assert starts.startswith(b"\xef\xbb\xbf")  # a BOM, so Excel reads UTF-8
-    rows = list(csv.reader(io.StringIO(starts.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["Week", "Started", "Came back"]  # the header row first
-    assert rows[2] == ["2026-W45", "–", "0"] and rows[3] == ["2026-W46", "<5", "<5"]
+    lessons = raw.read("lessons.csv")
+    assert lessons.startswith(b"\xef\xbb\xbf")  # a BOM, so Excel reads UTF-8
+    rows = list(csv.reader(io.StringIO(lessons.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Lesson", "Started", "Completed", "Completed (%)", "Drop-off from the lesson before (%)"]
+    assert rows[1][1:] == ["12", "12", "100", "–"] and rows[2][1:] == ["7", "..", "..", "42"]
 
     document = json.loads(exported(evaluator_client, "json"))
-    week45, week46 = document["figures"]["starts"]["rows"][1:3]
-    assert week45 == {"label": "2026-W45", "values": [None, 0], "hidden": ["protecting", None]}
-    assert week46 == {"label": "2026-W46", "values": [None, None], "hidden": ["small", "small"]}
-    assert document["figures"]["starts"]["rows"][-1]["label"] == "Total"
+    second = document["figures"]["lessons"]["rows"][1]
+    assert second["values"] == [7, None, None, 42] and second["hidden"] == [None, "hidden", "hidden", None]
+    first = document["figures"]["lessons"]["rows"][0]
+    assert first["values"][3] is None and first["hidden"][3] == "not applicable"
+    assert document["figures"]["dilemma-1"]["rows"][-1]["label"] == "Total"
     assert document["figures"]["dilemma-1"]["name"] == name.removesuffix(".csv")
 
     workbook = load_workbook(io.BytesIO(exported(evaluator_client, "xlsx")))
     assert workbook.sheetnames == ["About", *tables]
-    sheet = list(workbook["starts"].iter_rows(values_only=True))
-    assert sheet[0] == ("Week", "Started", "Came back")
-    assert sheet[2] == ("2026-W45", "–", 0) and sheet[3] == ("2026-W46", "<5", "<5")
-    assert sheet[-1] == ("Total", 15, "<5")  # counts are numbers, not text
+    sheet = list(workbook["lessons"].iter_rows(values_only=True))
+    assert sheet[0][:3] == ("Lesson", "Started", "Completed")
+    assert sheet[2][1:4] == (7, "..", "..")  # counts are numbers, hidden cells marked as in the table
+
+
+def test_a_release_is_the_same_before_and_after_a_contributor_forgets_themselves(usage, evaluator_client):
+    from course import journey
+    from course.models import StatisticsRelease
+
+    before = exported(evaluator_client, "json")
+    stored = StatisticsRelease.objects.values("period", "cells", "basis", "made_on").get(period="2026-10")
+    journey.forget(Participant.objects.filter(language="da").first())  # one of the three few ones
+    assert StatisticsRelease.objects.values("period", "cells", "basis", "made_on").get(period="2026-10") == stored
+    assert exported(evaluator_client, "json") == before
+    # A coarser period made later is summed from the month as it was released, not recounted.
+    from course.statistics.releases import release
+
+    assert release(Period.parse("2026-Q4"), date(2027, 1, 10)).basis["started"]["da"] == 3
