@@ -7,6 +7,7 @@ on the axis, explained in the legend, never a bar of any height or a label on to
 
 import io
 
+from django.utils.translation import gettext as _
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -19,8 +20,6 @@ FONT = 10
 
 def draw(table, size=(8, 4.2)):
     """A Figure for a table: grouped horizontal bars for long labels, vertical ones for periods."""
-    from django.utils.translation import gettext as _
-
     figure = Figure(figsize=size, dpi=100, layout="constrained")
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()

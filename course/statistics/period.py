@@ -28,11 +28,6 @@ def week_thursday(week):
     return date.fromisocalendar(int(year), int(number), 4)
 
 
-def month_of_week(week):
-    thursday = week_thursday(week)
-    return Period("month", thursday.year, thursday.month)
-
-
 @dataclass(frozen=True, order=True)
 class Period:
     kind: str
@@ -127,9 +122,6 @@ class Period:
 
     def year_before(self):
         return Period(self.kind, self.year - 1, self.index) if self.year > FIRST_YEAR else None
-
-    def within(self, other):
-        return other.year == self.year and set(self.months) <= set(other.months)
 
 
 def year_periods(year):

@@ -179,8 +179,8 @@ def protect(period, basis, earlier):
                 for language in family.languages:
                     cell = (item, language, released)
                     truth[cell] = counts.get(item, {}).get(language, 0)
-                    value = truth[cell] if published is None else published.get(item, {}).get(language, 0)
-                    if published is not None and value is not None:
+                    value = None if published is None else published.get(item, {}).get(language, 0)
+                    if value is not None:  # the new release (published None) is decided below
                         shown[cell] = value
         new = [(item, language, period) for item in family.items for language in family.languages]
         known_before = family.determined(shown)

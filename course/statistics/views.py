@@ -89,14 +89,18 @@ def require_permission(request):
         raise PermissionDenied
 
 
-class UsageStatisticsView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "course/admin/usage_statistics.html"
-    page_title = gettext_lazy("Usage statistics")
-    header_icon = "table"
+class EvaluatorView(WagtailAdminTemplateMixin, TemplateView):
+    """An admin page for those who may see the usage statistics."""
 
     def dispatch(self, request, *args, **kwargs):
         require_permission(request)
         return super().dispatch(request, *args, **kwargs)
+
+
+class UsageStatisticsView(EvaluatorView):
+    template_name = "course/admin/usage_statistics.html"
+    page_title = gettext_lazy("Usage statistics")
+    header_icon = "table"
 
     def get_context_data(self, **kwargs):
         from course.statistics.charts import png
@@ -148,16 +152,12 @@ def export(request, export_format):
     return response
 
 
-class MethodView(WagtailAdminTemplateMixin, TemplateView):
+class MethodView(EvaluatorView):
     """docs/statistics.md, the evaluators' account of the method, as it is kept in the repository."""
 
     template_name = "course/admin/statistics_method.html"
     page_title = gettext_lazy("How the figures are made and protected")
     header_icon = "help"
-
-    def dispatch(self, request, *args, **kwargs):
-        require_permission(request)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
