@@ -9,6 +9,14 @@ BEFORE = [("course", "0003_activity_weeks_and_export_log")]
 AFTER = [("course", "0005_rekey_participant_rows")]
 
 
+@pytest.fixture(autouse=True)
+def back_to_the_latest():
+    """Whatever a test migrated to, the database is at the latest migrations again for the next test."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
 def migrate(targets):
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
