@@ -143,14 +143,33 @@ class Programme:
         self.highs.changeColsBounds(self.size, self.columns, lower, upper)
         self.highs.changeColsCost(self.size, self.columns, objective)
         self.highs.changeObjectiveSense(highspy.ObjSense.kMaximize if maximise else highspy.ObjSense.kMinimize)
-        self.highs.run()
-        status = self.highs.getModelStatus()
+        status = self.run()
         if status in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
             return float("inf"), None  # the true counts always fit the equations, so this is unbounded
         if status != highspy.HighsModelStatus.kOptimal:
             raise ValueError(f"the published figures could not be audited: {status}")
         values = self.highs.getSolution().col_value
         return values[self.index[cell]], values
+
+    def run(self):
+        """Solves, warm from the last basis; when that ends without an answer (HiGHS can report
+        "unknown" after a warm start), solves again from scratch, then without presolve."""
+        conclusive = {
+            highspy.HighsModelStatus.kOptimal,
+            highspy.HighsModelStatus.kUnbounded,
+            highspy.HighsModelStatus.kUnboundedOrInfeasible,
+            highspy.HighsModelStatus.kInfeasible,
+        }
+        self.highs.run()
+        if self.highs.getModelStatus() not in conclusive:
+            self.highs.clearSolver()
+            self.highs.run()
+        if self.highs.getModelStatus() not in conclusive:
+            self.highs.clearSolver()
+            self.highs.setOptionValue("presolve", "off")
+            self.highs.run()
+            self.highs.setOptionValue("presolve", "choose")
+        return self.highs.getModelStatus()
 
 
 def is_safe(interval):
