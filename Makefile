@@ -25,6 +25,7 @@ run: demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 demo: compilemessages
+	@bash scripts/system-packages.sh pango
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_demo_course
 	$(MANAGE) load_demo_child_module

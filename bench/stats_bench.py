@@ -62,8 +62,7 @@ def build(participants, lessons_each, seed):
                 )
                 for i in range(size)
             ]
-            Participant.objects.bulk_create(people, batch_size=5000)
-            people = list(Participant.objects.order_by("-pk")[:size])
+            Participant.objects.bulk_create(people, batch_size=5000)  # random ids are set before the insert
             rows, choices, weeks = [], [], []
             for person in people:
                 for index, lesson_id in enumerate(lessons):

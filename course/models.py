@@ -9,6 +9,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 
 def random_id():
@@ -150,3 +151,21 @@ class StatisticsRelease(models.Model):
 
     def __str__(self):
         return f"statistics release {self.period}"
+
+
+@register_setting(icon="doc-full")
+class ReportSettings(BaseGenericSetting):
+    """What the evaluators' reports say about who runs the service."""
+
+    organisation = models.CharField(
+        _("municipality or organisation"),
+        max_length=120,
+        blank=True,
+        help_text=_("Named on the cover of every PDF report, e.g. “Helsingborgs stad”."),
+    )
+
+    class Meta:
+        verbose_name = _("statistics reports")
+
+    def __str__(self):
+        return self.organisation or "statistics reports"

@@ -8,7 +8,7 @@ export DJANGO_SETTINGS_MODULE=cms.settings.test
 export DJANGO_ALLOW_ASYNC_UNSAFE=true
 unset DATABASE_URL REDIS_URL
 
-bash scripts/system-packages.sh gettext chromium postgresql poppler redis
+bash scripts/system-packages.sh gettext chromium pango postgresql poppler redis
 (cd locale && ../$BIN/python ../manage.py compilemessages -v 0)
 
 echo "== ruff"

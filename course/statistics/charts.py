@@ -1,14 +1,23 @@
-"""Charts drawn on the server with matplotlib's object API (Agg), safe across threads.
+"""Charts drawn on the server as SVG with matplotlib's object API, safe across threads.
 
 A chart draws a table's count columns (not its percentages). Its title is the page's
 heading, not repeated in the image. A hidden count is a gap: an empty hatched outline
 on the axis, explained in the legend, never a bar of any height or a label on top.
+
+A chart depends only on its table, and a table only on a stored release, so a drawn
+chart is cached under a digest of everything drawn: the page for a released period
+draws each chart once.
 """
 
+import hashlib
 import io
+import json
 
+import matplotlib
+from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
@@ -21,7 +30,7 @@ FONT = 10
 def draw(table, size=(8, 4.2)):
     """A Figure for a table: grouped horizontal bars for long labels, vertical ones for periods."""
     figure = Figure(figsize=size, dpi=100, layout="constrained")
-    FigureCanvasAgg(figure)
+    FigureCanvasSVG(figure)
     axes = figure.add_subplot()
     labels = [str(label) for label in table.row_labels]
     horizontal = len(labels) > 0 and max(len(label) for label in labels) > 12
@@ -59,7 +68,20 @@ def draw(table, size=(8, 4.2)):
     return figure
 
 
-def png(table):
-    buffer = io.BytesIO()
-    draw(table).savefig(buffer, format="png")
-    return buffer.getvalue()
+matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: smaller, selectable, read by the PDF's fonts
+matplotlib.rcParams["svg.hashsalt"] = "samspel"  # the same table gives the same bytes
+CACHE_SECONDS = 60 * 60 * 24 * 30
+
+
+def svg(table):
+    """The chart of a table as SVG bytes, drawn once per distinct table and language."""
+    drawn = [table.title, table.row_heading, table.columns, table.row_labels, table.values, table.charted]
+    digest = hashlib.sha256(json.dumps([get_language(), drawn], default=str).encode()).hexdigest()
+    key = f"statistics-chart:{digest}"
+    image = cache.get(key)
+    if image is None:
+        buffer = io.BytesIO()
+        draw(table).savefig(buffer, format="svg", metadata={"Date": None})
+        image = buffer.getvalue()
+        cache.set(key, image, CACHE_SECONDS)
+    return image

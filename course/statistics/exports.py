@@ -1,4 +1,5 @@
-"""The figures as files: a zip of CSVs, one JSON document, an XLSX workbook, or a PDF report.
+"""The figures as files: a zip of CSVs, one JSON document, an XLSX workbook, or a PDF report
+(`course.statistics.report`).
 
 Every file names its table (a dilemma's file names its dilemma), starts with its header
 row, and marks hidden cells the same way: ".." where text is shown, `null` plus the flag
@@ -10,13 +11,13 @@ on the workbook's first sheet.
 import csv
 import io
 import json
-import textwrap
 import zipfile
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from course.statistics.disclosure import HIDDEN_MARK, rule_text
+from course.statistics.report import as_pdf
 
 FORMATS = ("csv", "json", "xlsx", "pdf")
 CONTENT_TYPES = {
@@ -122,55 +123,6 @@ def as_xlsx(tables, filters, made_on):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def as_pdf(tables, filters, made_on):
-    from matplotlib.backends.backend_pdf import PdfPages
-    from matplotlib.figure import Figure
-
-    buffer = io.BytesIO()
-    rule = str(rule_text())
-    with PdfPages(buffer, metadata={"Title": _("Samspel: usage statistics"), "CreationDate": None}) as pdf:
-        title_page = Figure(figsize=(8.27, 11.69))
-        title_page.text(0.1, 0.85, _("Samspel: usage statistics"), fontsize=20, weight="bold")
-        for i, line in enumerate(about(filters, made_on)[1:-1]):  # period, filters, day; the rule comes below
-            title_page.text(0.1, 0.78 - i * 0.03, line, fontsize=11)
-        title_page.text(0.1, 0.45, _wrap(rule, 90), fontsize=10, va="top")
-        pdf.savefig(title_page)
-        for table in tables:
-            rows = table.display_rows()
-            for start in range(0, len(rows), ROWS_PER_PAGE):  # every row, over as many pages as it takes
-                pdf.savefig(table_page(table, rows[start : start + ROWS_PER_PAGE], rule, first=start == 0))
-    return buffer.getvalue()
-
-
-ROWS_PER_PAGE = 20
-
-
-def table_page(table, rows, rule, first):
-    """One A4 page: the title, the chart on a table's first page, then the rows."""
-    from matplotlib.figure import Figure
-
-    from course.statistics.charts import draw
-
-    if first:
-        figure = draw(table, size=(8.27, 11.69))
-        figure.get_layout_engine().set(rect=(0, 0.42, 1, 0.53))
-        title = str(table.title)
-    else:
-        figure = Figure(figsize=(8.27, 11.69))
-        title = _("%(title)s (continued)") % {"title": table.title}
-    figure.text(0.06, 0.97, _wrap(title, 80), fontsize=12, weight="bold", va="top")
-    header = _wrap("  |  ".join(str(h) for h in table.header()), 100)
-    figure.text(0.06, 0.40, header, fontsize=10, weight="bold", va="top")
-    body = "\n".join(_wrap(" | ".join(str(cell) for cell in row), 95) for row in rows)
-    figure.text(0.06, 0.37, body, fontsize=10, va="top", family="monospace")
-    figure.text(0.06, 0.02, _wrap(rule, 110), fontsize=10, va="bottom", style="italic")
-    return figure
-
-
-def _wrap(text, width):
-    return "\n".join(textwrap.wrap(text, width))
 
 
 def render(tables, filters, export_format, made_on):

@@ -14,7 +14,7 @@ from django.db.models import Min
 import course.statistics.period as grid
 from childmodule.models import ChapterView
 from course.models import ErasureCount, Participant, StatisticsRelease
-from course.statistics.counting import add_up, month_basis
+from course.statistics.counting import add_up, month_bases
 from course.statistics.period import Period, closed_periods, week_thursday
 from course.statistics.protection import protect
 
@@ -70,18 +70,21 @@ def release(period, day=None):
     if stored:
         return stored
     order = chain(period.year)
-    earlier = {r.period: r for r in StatisticsRelease.objects.filter(period__in=[str(p) for p in order])}
-    for step in order[: order.index(period) + 1]:
+    steps = order[: order.index(period) + 1]
+    earlier = {r.period: r for r in StatisticsRelease.objects.filter(period__in=[str(p) for p in steps])}
+    months = [step for step in steps if step.kind == "month" and str(step) not in earlier]
+    counted = month_bases(months) if months else {}  # every missing month in one pass over the data
+    for step in steps:
         if str(step) not in earlier:
-            earlier[str(step)] = make(step, [earlier[str(p)] for p in order[: order.index(step)]], day)
+            earlier[str(step)] = make(step, [earlier[str(p)] for p in order[: order.index(step)]], counted, day)
     return earlier[str(period)]
 
 
-def make(period, earlier, day=None):
-    """Makes one release, protected against the ones before it (its predecessors in the chain)."""
+def make(period, earlier, counted, day=None):
+    """Makes one release, protected against the ones before it (its predecessors in the chain).
+    A month's basis is its count (in `counted`); a longer period's is the sum of its months'."""
     bases = {r.period: r.basis for r in earlier}
-    months = period.months
-    basis = month_basis(period) if period.kind == "month" else add_up(bases[str(m)] for m in months)
+    basis = counted[str(period)] if period.kind == "month" else add_up(bases[str(m)] for m in period.months)
     cells = protect(period, basis, [(Period.parse(r.period), r.cells, r.basis) for r in earlier])
     try:
         with transaction.atomic():

@@ -1,6 +1,5 @@
 """Usage statistics in the Wagtail admin: figures, charts, downloads, and the export log."""
 
-import base64
 from pathlib import Path
 
 from django import forms
@@ -17,8 +16,10 @@ from course.models import ExportLog
 from course.statistics import exports
 from course.statistics.disclosure import rule_text
 from course.statistics.figures import Filters, all_figures
+from course.statistics.glossary import glossary
 from course.statistics.period import Period
 from course.statistics.releases import published_periods, release
+from course.statistics.report import figures_with_charts
 from modules.models import ModulePage, ThemePage
 
 PERMISSION = "course.view_usage_statistics"
@@ -103,8 +104,6 @@ class UsageStatisticsView(EvaluatorView):
     header_icon = "table"
 
     def get_context_data(self, **kwargs):
-        from course.statistics.charts import png
-
         context = super().get_context_data(**kwargs)
         form = filter_form(self.request)
         context["form"] = form
@@ -114,10 +113,8 @@ class UsageStatisticsView(EvaluatorView):
             context["release"] = release(filters.period)
             tables = all_figures(filters)
             log_use(self.request, filters, SCREEN)
-            context["figures"] = [
-                {"table": table, "chart": base64.b64encode(png(table)).decode(), "summary": chart_summary(table)}
-                for table in tables
-            ]
+            context["figures"] = figures_with_charts(tables)
+            context["glossary"] = glossary()
             context["query"] = self.request.GET.urlencode()
         return context
 
@@ -130,11 +127,6 @@ def log_use(request, filters, export_format):
     ExportLog.objects.create(
         user=request.user, username=request.user.get_username(), export_format=export_format, filters=filters.as_dict()
     )
-
-
-def chart_summary(table):
-    """A text alternative for a chart: what it shows; the numbers are in the table beside it."""
-    return _("Bar chart: %(title)s. The same numbers are in the table below.") % {"title": table.title}
 
 
 def export(request, export_format):

@@ -1,5 +1,8 @@
-"""An evaluator signs in, opens Usage statistics, and finds charts that pass axe-core."""
+"""An evaluator signs in, opens Usage statistics, finds charts that pass axe-core, and downloads every file."""
 
+import io
+import json
+import zipfile
 from io import StringIO
 
 import pytest
@@ -32,4 +35,18 @@ def test_evaluator_sees_the_charts(browser, live_server, axe):
     assert all(image.get_attribute("alt") for image in charts.all())
     assert page.evaluate("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
     assert page.locator(".usage-figure table").count() == charts.count()
+    page.locator(".usage-glossary summary").click()
+    assert page.locator(".usage-glossary dt").count() >= 8
     assert_no_axe_violations(axe, page)
+
+    period = page.locator("#id_period").input_value()
+    files = {}
+    for link in page.locator("a[href*='/usage-statistics/export/']").all():
+        with page.expect_download() as download:
+            link.click()
+        files[download.value.suggested_filename] = download.value.path().read_bytes()
+    names = [f"samspel-usage-{period}.{extension}" for extension in ("zip", "json", "xlsx", "pdf")]
+    assert sorted(files) == sorted(names)
+    assert "README.txt" in zipfile.ZipFile(io.BytesIO(files[names[0]])).namelist()
+    assert json.loads(files[names[1]])["filters"]["period"] == period
+    assert files[names[2]].startswith(b"PK") and files[names[3]].startswith(b"%PDF")

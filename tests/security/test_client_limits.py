@@ -114,11 +114,12 @@ def test_an_unused_code_is_not_counted_as_started(course):
     from datetime import date
 
     from course import journey
-    from course.statistics.counting import month_basis
+    from course.statistics.counting import month_bases
     from course.statistics.period import Period
 
     journey.start("sv")  # asked for a code, never opened a lesson
     used, _code = journey.start("sv")
     journey.complete_lesson(used, course["sv"]["lessons"][0].pk)
     today = date.today()
-    assert month_basis(Period("month", today.year, today.month))["started"] == {"sv": 1, "all": 1}
+    month = Period("month", today.year, today.month)
+    assert month_bases([month])[str(month)]["started"] == {"sv": 1, "all": 1}

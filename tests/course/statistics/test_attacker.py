@@ -38,12 +38,6 @@ LANGUAGES = {"sv": "sv", "da": "da", "en": "en", "": "all"}
 CHILD_COLUMNS = {"Svenska": "sv", "Dansk": "da", "All languages": "all"}
 
 
-@pytest.fixture(autouse=True)
-def english():
-    with translation.override("en"):
-        yield
-
-
 def course_names():
     """What the public course tells anyone: which titles, in any language, are the same lesson,
     module, dilemma or option (so that figures filtered by language can be lined up)."""
