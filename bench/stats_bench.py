@@ -5,7 +5,7 @@ is set), dated in the autumn of 2025, then times making the protected releases o
 the whole year 2025 (every month, quarter, half-year and the year: what happens once,
 when the year closes), reading the year's figures from its release, writing every file,
 and the statistics page for the released year as an evaluator sees it. It prints the
-figures; nothing here is a test.
+figures; nothing here is a test. The page loads its charts beside it (one request each).
 
     .venv/bin/python bench/stats_bench.py [--participants 100000] [--lessons-each 10]
 """
@@ -13,6 +13,7 @@ figures; nothing here is a test.
 import argparse
 import os
 import random
+import re
 import sys
 import tempfile
 import time
@@ -132,6 +133,11 @@ def main():
     timed("statistics page for 2025 (first)", lambda: client.get("/admin/usage-statistics/?period=2025"))
     page = timed("statistics page for 2025 (again)", lambda: client.get("/admin/usage-statistics/?period=2025"))
     assert page.status_code == 200, page.status_code
+    charts = re.findall(r'<img src="(/admin/usage-statistics/chart/[^"]+)"', page.content.decode())
+    timed(
+        f"its {len(charts)} charts, drawn (first)", lambda: [client.get(url.replace("&amp;", "&")) for url in charts]
+    )
+    timed(f"its {len(charts)} charts (again)", lambda: [client.get(url.replace("&amp;", "&")) for url in charts])
     print("  targets: the year's releases in under 5 s on PostgreSQL; a released period's page in under 0.2 s")
 
 

@@ -23,6 +23,7 @@ def register_statistics_urls():
     return [
         path("usage-statistics/", views.UsageStatisticsView.as_view(), name="usage_statistics"),
         path("usage-statistics/export/<str:export_format>/", views.export, name="usage_statistics_export"),
+        path("usage-statistics/chart/<slug:key>/", views.chart, name="usage_statistics_chart"),
         path("usage-statistics/exports/", views.ExportLogView.as_view(), name="usage_export_log"),
         path("usage-statistics/method/", views.MethodView.as_view(), name="usage_statistics_method"),
     ]

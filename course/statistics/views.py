@@ -4,8 +4,11 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -14,12 +17,13 @@ from wagtail.models import Page
 
 from course.models import ExportLog
 from course.statistics import exports
+from course.statistics.charts import svg
 from course.statistics.disclosure import rule_text
 from course.statistics.figures import Filters, all_figures
 from course.statistics.glossary import glossary
 from course.statistics.period import Period
 from course.statistics.releases import published_periods, release
-from course.statistics.report import figures_with_charts
+from course.statistics.report import chart_summary
 from modules.models import ModulePage, ThemePage
 
 PERMISSION = "course.view_usage_statistics"
@@ -113,10 +117,43 @@ class UsageStatisticsView(EvaluatorView):
             context["release"] = release(filters.period)
             tables = all_figures(filters)
             log_use(self.request, filters, SCREEN)
-            context["figures"] = figures_with_charts(tables)
+            token = signing.dumps({"user": self.request.user.pk, "query": form.data.urlencode()}, salt=CHART_SALT)
+            context["figures"] = [
+                {
+                    "table": table,
+                    "chart": reverse("usage_statistics_chart", args=[table.key]) + "?" + urlencode({"t": token}),
+                    "summary": chart_summary(table),
+                }
+                for table in tables
+            ]
             context["glossary"] = glossary()
             context["query"] = self.request.GET.urlencode()
         return context
+
+
+CHART_SALT = "usage-statistics-chart"
+CHART_TOKEN_SECONDS = 60 * 60
+
+
+def chart(request, key):
+    """One chart of a page just shown, as SVG: the page loads its charts beside it, so it appears at
+    once. Only the evaluator the page was shown to, for a while, with the page's filters (a signed
+    token), so a chart shows nothing that was not logged as seen."""
+    require_permission(request)
+    try:
+        token = signing.loads(request.GET.get("t", ""), salt=CHART_SALT, max_age=CHART_TOKEN_SECONDS)
+    except signing.BadSignature:
+        raise PermissionDenied from None
+    if token.get("user") != request.user.pk:
+        raise PermissionDenied
+    form = FilterForm(QueryDict(token["query"]), periods=published_periods())
+    table = next((t for t in all_figures(form.filters()) if t.key == key), None) if form.is_valid() else None
+    if table is None:
+        raise Http404
+    response = HttpResponse(svg(table), content_type="image/svg+xml")
+    response["Cache-Control"] = f"private, max-age={CHART_TOKEN_SECONDS}"
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
 
 
 SCREEN = "screen"  # figures viewed in the admin, logged like a download

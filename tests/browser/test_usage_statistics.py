@@ -33,6 +33,9 @@ def test_evaluator_sees_the_charts(browser, live_server, axe):
     charts = page.locator(".usage-figure img")
     assert charts.count() >= 6
     assert all(image.get_attribute("alt") for image in charts.all())
+    for image in charts.all():  # charts load beside the page, as they come into view
+        image.scroll_into_view_if_needed()
+        image.evaluate("i => i.complete && i.naturalWidth > 0 || new Promise(done => i.onload = done)")
     assert page.evaluate("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
     assert page.locator(".usage-figure table").count() == charts.count()
     page.locator(".usage-glossary summary").click()

@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 import subprocess
 import zipfile
 from datetime import date
@@ -10,13 +11,15 @@ from datetime import date
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import signing
+from django.test import Client
 from django.utils.text import slugify
 
 from course.models import ExportLog, LessonProgress, Participant
 from course.statistics import exports
 from course.statistics.figures import Filters, all_figures
 from course.statistics.period import Period
-from tests.course.statistics.conftest import exported
+from tests.course.statistics.conftest import evaluator, exported
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("december")]
 PERIOD = Period.parse("2026-10")
@@ -54,8 +57,13 @@ def test_evaluators_see_the_page_and_download_every_format(usage, evaluator_clie
     page = evaluator_client.get("/admin/usage-statistics/?period=2026-10")
     assert page.status_code == 200
     html = page.content.decode()
-    assert html.count('<img src="data:image/svg+xml;base64,') >= 6
+    charts = re.findall(r'<img src="(/admin/usage-statistics/chart/[^"]+)"', html)
+    assert len(charts) >= 6
     assert "<td>..</td>" in html
+    for url in charts:  # the page's charts load beside it, and are not logged again
+        chart = evaluator_client.get(url.replace("&amp;", "&"))
+        assert chart.status_code == 200 and chart["Content-Type"] == "image/svg+xml"
+        assert chart.content.startswith(b"<?xml") and b"<script" not in chart.content
     for export_format in ("csv", "json", "xlsx", "pdf"):
         exported(evaluator_client, export_format)
     assert list(ExportLog.objects.order_by("pk").values_list("username", "export_format")) == [
@@ -66,6 +74,24 @@ def test_evaluators_see_the_page_and_download_every_format(usage, evaluator_clie
         ("evaluator-en", "pdf"),
     ]
     assert ExportLog.objects.first().filters["period"] == "2026-10"
+
+
+def test_a_chart_is_only_for_the_evaluator_its_page_was_logged_for(usage, evaluator_client):
+    html = evaluator_client.get("/admin/usage-statistics/?period=2026-10").content.decode()
+    url = re.search(r'<img src="(/admin/usage-statistics/chart/lessons/[^"]+)"', html).group(1)
+    assert evaluator_client.get(url).status_code == 200
+    token = url.split("?t=")[1]
+    other = evaluator("sv")
+    colleague = Client()
+    colleague.force_login(other)
+    refused = (302, 403)  # Wagtail's admin answers "no permission" by sending back to the dashboard
+    assert colleague.get(url).status_code in refused  # a link passed on: another evaluator, no page seen
+    assert evaluator_client.get("/admin/usage-statistics/chart/lessons/").status_code in refused  # no page seen
+    forged = signing.dumps({"user": other.pk, "query": "period=2026-10"}, salt="another page")
+    assert evaluator_client.get(f"/admin/usage-statistics/chart/lessons/?t={forged}").status_code in refused
+    assert evaluator_client.get(f"/admin/usage-statistics/chart/lessons/?t={token[:-3]}abc").status_code in refused
+    assert evaluator_client.get(url.replace("/lessons/", "/nonsense/")).status_code in (302, 404)  # no such table
+    assert ExportLog.objects.count() == 1  # the one page view
 
 
 def test_editors_and_anonymous_are_kept_out(usage, client):
