@@ -29,6 +29,7 @@ demo: compilemessages
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) load_demo_course
 	$(MANAGE) load_demo_child_module
+	$(MANAGE) load_demo_help_lines
 	$(MANAGE) simulate_usage --participants 400 --weeks 12 --seed 1 --if-empty
 	$(MANAGE) make_releases
 	$(MANAGE) create_demo_accounts
@@ -56,7 +57,7 @@ lighthouse: compilemessages
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/bandit -q -r cms course modules childmodule -x '*/migrations/*'
+	$(BIN)/bandit -q -r cms course modules childmodule safety -x '*/migrations/*'
 
 format: $(VENV)/.installed
 	$(BIN)/ruff format .

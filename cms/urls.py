@@ -18,6 +18,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include("course.urls")),
+    path("", include("safety.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -16,7 +16,7 @@ $BIN/ruff check .
 $BIN/ruff format --check .
 echo "== bandit"
 # Every remaining finding carries a "# nosec <test id>" with its reason beside it.
-$BIN/bandit -q -r cms course modules childmodule -x '*/migrations/*'
+$BIN/bandit -q -r cms course modules childmodule safety -x '*/migrations/*'
 echo "== django checks"
 $BIN/python manage.py check --fail-level WARNING
 $BIN/python manage.py makemigrations --check --dry-run >/dev/null || {

@@ -9,6 +9,7 @@ INSTALLED_APPS = [
     "modules",
     "childmodule",
     "course",
+    "safety",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
@@ -230,6 +231,7 @@ ACCOUNTS_CONTENT_SECURITY_POLICY = {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "im
 
 # Where "Leave quickly" sends a participant: a neutral site (a weather forecast).
 QUICK_EXIT_URL = "https://www.smhi.se/"
+SAMSPEL_COUNTRY = "SE"  # whose help lines English pages show: "SE" or "DK"
 
 # The participant's journey (course app)
 SAMSPEL_PROGRESS_PROVIDER = "course.progress.ParticipantProgress"

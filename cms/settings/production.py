@@ -41,6 +41,7 @@ if os.environ.get("REDIS_URL"):
 
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", QUICK_EXIT_URL)  # noqa: F405
+SAMSPEL_COUNTRY = os.environ.get("SAMSPEL_COUNTRY", SAMSPEL_COUNTRY)  # noqa: F405
 SAMSPEL_TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "1"))  # nginx in front, see docs
 SAMSPEL_TRUSTED_PROXY_ADDRESSES = tuple(
     a.strip() for a in os.environ.get("TRUSTED_PROXY_ADDRESSES", "127.0.0.1,::1").split(",") if a.strip()

@@ -15,6 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_every_child_module_page_passes_axe(page, live_server, axe, foreign_requests):
     call_command("load_demo_course", stdout=StringIO())
     call_command("load_demo_child_module", stdout=StringIO())
+    call_command("load_demo_help_lines", stdout=StringIO())
     urls = []
     for home in ChildHomePage.objects.live():
         urls += [p.url for p in Page.objects.live().descendant_of(home, inclusive=True).order_by("path")]

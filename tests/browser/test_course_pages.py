@@ -1,4 +1,4 @@
-"""The demo course's public pages in a real browser: accessible in every language, same-origin only."""
+"""The demo course's pages and the help page in a real browser: accessible in every language, same-origin only."""
 
 from io import StringIO
 
@@ -14,6 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def demo(live_server):
     call_command("load_demo_course", stdout=StringIO())
+    call_command("load_demo_help_lines", stdout=StringIO())
 
 
 def lesson_with(block_type, code):
@@ -27,7 +28,9 @@ def test_home_module_and_lesson_pass_axe_in_every_language(page, live_server, de
     for code in ("sv", "da", "en"):
         module = ModulePage.objects.live().filter(locale__language_code=code).order_by("path").first()
         lesson = lesson_with("dilemma", code)
-        for url in (f"/{code}/", module.url, lesson.url):
+        dilemma = next(block.value for block in lesson.body if block.block_type == "dilemma")
+        answered = f"{lesson.url}?choice={dilemma.options.first().pk}"  # the feedback, then the help box
+        for url in (f"/{code}/", module.url, lesson.url, answered, f"/{code}/help/"):
             response = page.goto(live_server.url + url)
             assert response.status == 200, url
             assert_no_axe_violations(axe, page)
