@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Locale, TranslatableMixin
 
 from modules.models.snippets import ReviewedSnippet, reviewed_relations
+from modules.page_cache import memo
 
 STALE_AFTER = timedelta(days=183)  # six months
 
@@ -99,12 +100,17 @@ def country_for(language_code):
 
 
 def lines_for(language_code, audiences=None):
-    """The live lines a page in this language shows, in the editors' order."""
-    locale = Locale.objects.filter(language_code=language_code).first()
-    lines = HelpLine.objects.filter(live=True, locale=locale, country=country_for(language_code))
-    if audiences is not None:
-        lines = lines.filter(audience__in=audiences)
-    return list(lines)
+    """The live lines a page in this language shows, in the editors' order: read once per process
+    until the next publish (a help line is a reviewed snippet, so publishing one starts afresh)."""
+
+    def read():
+        locale = Locale.objects.filter(language_code=language_code).first()
+        lines = HelpLine.objects.filter(live=True, locale=locale, country=country_for(language_code))
+        if audiences is not None:
+            lines = lines.filter(audience__in=audiences)
+        return list(lines)
+
+    return memo(("help-lines", language_code, None if audiences is None else tuple(audiences)), read)
 
 
 def stale_lines():

@@ -2,26 +2,7 @@
 
 from django.db import migrations
 
-
-def grant(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    Group = apps.get_model("auth", "Group")
-    Workflow = apps.get_model("wagtailcore", "Workflow")
-    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
-
-    content_type, _ = ContentType.objects.get_or_create(app_label="childmodule", model="character")
-
-    def perm(action):
-        return Permission.objects.get_or_create(
-            content_type=content_type, codename=f"{action}_character", defaults={"name": f"Can {action} character"}
-        )[0]
-
-    for group_name, actions in (("Editors", ["add", "change"]), ("Reviewers", ["add", "change", "publish"])):
-        group = Group.objects.get(name=group_name)
-        group.permissions.add(*[perm(action) for action in actions])
-    workflow = Workflow.objects.get(name="Professional review")
-    WorkflowContentType.objects.get_or_create(content_type=content_type, defaults={"workflow": workflow})
+from modules.review_grants import review_grant
 
 
 class Migration(migrations.Migration):
@@ -30,4 +11,4 @@ class Migration(migrations.Migration):
         ("modules", "0002_groups_and_review_workflow"),
     ]
 
-    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(review_grant("childmodule", "character", "character"), migrations.RunPython.noop)]

@@ -37,7 +37,7 @@ def test_parents_pages_show_the_countrys_lines_with_tap_to_call(client, course, 
         html = client.get(url).content.decode()
         assert {"112", "020505050", "90101"} <= set(tel_links(html)), name
         assert "1888" not in tel_links(html), name  # Denmark's line is not offered in Sweden
-        assert 'href="/sv/help/"' in html, name  # "If it isn't safe", in the header of every page
+        assert 'class="help-link" href="/sv/help/"' in html, name  # "If it isn't safe", in the header
     danish = client.get(course["da"]["home"].url).content.decode()
     assert {"112", "1888"} <= set(tel_links(danish)) and "020505050" not in tel_links(danish)
     english = client.get("/en/help/").content.decode()
@@ -81,11 +81,21 @@ def test_a_line_not_checked_for_six_months_is_listed_for_editors(client, lines):
     assert "BRIS" not in html  # checked today
 
 
-def test_a_change_to_a_line_waits_for_review(lines):
+def test_a_change_to_a_line_waits_for_review(client, course, lines):
     line = HelpLine.objects.get(title="Kvinnofridslinjen")
     line.phone = "020-00 00 00"
     line.save_revision()  # an editor's draft
     assert HelpLine.objects.get(pk=line.pk).phone == "020-50 50 50"  # readers still see the reviewed number
+    unreviewed = HelpLine(
+        title="Unreviewed line", country="SE", audience=HelpLine.VIOLENCE, description="-", phone="0700 00 00 00"
+    )
+    unreviewed.locale = line.locale
+    unreviewed.live = False
+    unreviewed.save()
+    unreviewed.save_revision()
+    page = client.get("/sv/help/").content.decode()
+    assert "020505050" in tel_links(page) and "020000000" not in tel_links(page)
+    assert "Unreviewed line" not in page and "070000000000" not in tel_links(page)
 
 
 def test_the_help_page_stores_nothing(client, course, lines):
