@@ -19,6 +19,7 @@ from modules.models import CourseHomePage, Dilemma, DilemmaOption, LessonPage, M
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 NAMESPACE = uuid.UUID("6b1f2a8e-5d0c-4c1e-9a57-2f4c0d9e7a11")
 LANGUAGES = ("sv", "da", "en")  # sv first: the source language
+SAFETY_THEME = "cooperation"
 
 
 def load_toml(name, directory=DEMO_DIR):
@@ -109,9 +110,11 @@ class DemoCourseLoader(DemoLoader):
     @transaction.atomic
     def load(self, reset=False):
         course = load_toml("course.toml", self.directory)
-        stories = load_toml("stories.toml", self.directory)["stories"]
-        dilemmas = load_toml("dilemmas.toml", self.directory)["dilemmas"]
-        sources = load_toml("sources.toml", self.directory)["sources"]
+        safety = load_toml("safety.toml", self.directory)
+        stories, dilemmas, sources = (self.snippet_items(name) for name in ("stories", "dilemmas", "sources"))
+        # The safety module opens the co-operation theme: the first thing to read if co-operating isn't safe.
+        cooperation = next(theme for theme in course["themes"] if theme["key"] == SAFETY_THEME)
+        cooperation["modules"] = [safety["module"], *cooperation["modules"]]
         self.use_locales()
         if reset:
             self.reset()
@@ -129,6 +132,8 @@ class DemoCourseLoader(DemoLoader):
                 module_pages = self.page(
                     ModulePage, "module", module, theme_pages, self.module_fields(module, snippets)
                 )
+                if module is safety["module"]:
+                    self.point_to_safety_module(homes, module_pages)
                 for lesson in module["lessons"]:
                     self.page(
                         LessonPage,
@@ -137,11 +142,19 @@ class DemoCourseLoader(DemoLoader):
                         module_pages,
                         lambda c, item=lesson: {
                             "intro": item["intro"][c],
+                            "assumes_safety": item.get("assumes_safety", False),
                             "body": self.body(item["body"], c, snippets),
                         },
                     )
         self.log(f"Demo course: {self.created} new pages and snippets.")
         return self.created
+
+    @staticmethod
+    def point_to_safety_module(homes, module_pages):
+        for code, home in homes.items():
+            if home.safety_module_id is None:
+                home.safety_module = module_pages[code]
+                home.save_revision().publish()
 
     @staticmethod
     def module_fields(module, snippets):
@@ -170,9 +183,11 @@ class DemoCourseLoader(DemoLoader):
             (Dilemma, "dilemma", "dilemmas"),
             (Source, "source", "sources"),
         ):
-            self.delete_snippets(
-                model, kind, [item["key"] for item in load_toml(f"{name}.toml", self.directory)[name]]
-            )
+            self.delete_snippets(model, kind, [item["key"] for item in self.snippet_items(name)])
+
+    def snippet_items(self, name):
+        """Every item of one kind of snippet: the course's own file's, then the safety module's."""
+        return load_toml(f"{name}.toml", self.directory)[name] + load_toml("safety.toml", self.directory)[name]
 
     def story(self, item):
         return self.snippet(
@@ -186,7 +201,12 @@ class DemoCourseLoader(DemoLoader):
         def build(code):
             dilemma = Dilemma(title=item["title"][code], situation=plain_paragraphs(item["situation"][code]))
             dilemma.options = [
-                DilemmaOption(label=o["label"][code], reflection=plain_paragraphs(o["reflection"][code]), sort_order=i)
+                DilemmaOption(
+                    label=o["label"][code],
+                    reflection=plain_paragraphs(o["reflection"][code]),
+                    assumes_safety=o.get("assumes_safety", False),
+                    sort_order=i,
+                )
                 for i, o in enumerate(item["options"])
             ]
             return dilemma

@@ -4,4 +4,8 @@ from safety import views
 
 app_name = "safety"
 
-urlpatterns = [path("help/", views.help_lines, name="help")]
+urlpatterns = [
+    path("help/", views.help_lines, name="help"),
+    path("help/is-it-safe/", views.safety_check, name="check"),
+    path("help/using-samspel-safely/", views.using_safely, name="using_safely"),
+]

@@ -229,8 +229,9 @@ ACCOUNTS_CONTENT_SECURITY_POLICY = {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "im
 
 # --- The product's own settings ----------------------------------------------------
 
-# Where "Leave quickly" sends a participant: a neutral site (a weather forecast).
-QUICK_EXIT_URL = "https://www.smhi.se/"
+# Where "Leave quickly" sends a participant, per language: a neutral site (a weather forecast)
+# of the reader's own country, so that leaving looks like nothing in particular.
+QUICK_EXIT_URLS = {"sv": "https://www.smhi.se/", "da": "https://www.dmi.dk/", "en": "https://www.bbc.com/weather"}
 SAMSPEL_COUNTRY = "SE"  # whose help lines English pages show: "SE" or "DK"
 
 # The participant's journey (course app)

@@ -40,7 +40,11 @@ if os.environ.get("REDIS_URL"):
     }
 
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
-QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", QUICK_EXIT_URL)  # noqa: F405
+# QUICK_EXIT_URL_SV, QUICK_EXIT_URL_DA, QUICK_EXIT_URL_EN: each language's neutral site.
+QUICK_EXIT_URLS = {
+    code: os.environ.get(f"QUICK_EXIT_URL_{code.upper()}", url)
+    for code, url in QUICK_EXIT_URLS.items()  # noqa: F405
+}
 SAMSPEL_COUNTRY = os.environ.get("SAMSPEL_COUNTRY", SAMSPEL_COUNTRY)  # noqa: F405
 SAMSPEL_TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "1"))  # nginx in front, see docs
 SAMSPEL_TRUSTED_PROXY_ADDRESSES = tuple(

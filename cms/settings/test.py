@@ -24,4 +24,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Tests never leave the machine: the quick exit goes to a loopback address.
-QUICK_EXIT_URL = "http://127.0.0.1:9/neutral"
+QUICK_EXIT_PREFIX = "http://127.0.0.1:9/neutral/"
+QUICK_EXIT_URLS = {code: f"{QUICK_EXIT_PREFIX}{code}" for code in ("sv", "da", "en")}

@@ -1,4 +1,4 @@
-from modules.models.pages import CourseHomePage, LessonPage, ModulePage, ThemePage
+from modules.models.pages import CourseHomePage, LessonPage, ModulePage, ThemePage, safety_module
 from modules.models.snippets import Dilemma, DilemmaOption, Source, Story
 
 __all__ = [
@@ -10,4 +10,5 @@ __all__ = [
     "Source",
     "Story",
     "ThemePage",
+    "safety_module",
 ]

@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from modules.blocks import LessonBodyBlock
 from modules.outline import CourseOutline
-from modules.page_cache import AnonymousPageCacheMixin
+from modules.page_cache import AnonymousPageCacheMixin, memo
 from modules.progress import progress_provider
 
 INTRO_FEATURES = ["bold", "italic", "link"]
@@ -32,8 +32,20 @@ MODULE_ICONS = [
 
 class CourseHomePage(AnonymousPageCacheMixin, Page):
     intro = RichTextField(_("introduction"), features=INTRO_FEATURES, blank=True)
+    safety_module = models.ForeignKey(
+        "modules.ModulePage",
+        verbose_name=_("safety module"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The module for parents for whom co-operating isn't safe. Lessons and dilemma options "
+            "marked as assuming it is safe to co-operate point to it."
+        ),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("safety_module")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["modules.ThemePage", "childmodule.ChildHomePage", "childmodule.ParentsGuidePage"]
     max_count_per_parent = 1
@@ -131,9 +143,17 @@ class ModulePage(AnonymousPageCacheMixin, Page):
 
 class LessonPage(AnonymousPageCacheMixin, Page):
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
+    assumes_safety = models.BooleanField(
+        _("assumes it is safe to co-operate"),
+        default=False,
+        help_text=_(
+            "Tick if this lesson's advice only fits parents who can safely be in contact with the other parent. "
+            "The lesson then begins with a note pointing to the safety module."
+        ),
+    )
     body = StreamField(LessonBodyBlock(), verbose_name=_("lesson"))
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("assumes_safety"), FieldPanel("body")]
     parent_page_types = ["modules.ModulePage"]
     subpage_types = []
     personal_context = ("lesson_state",)
@@ -150,3 +170,13 @@ class LessonPage(AnonymousPageCacheMixin, Page):
         prefetch_related_objects(dilemmas, "options")
         context["lesson_state"] = progress_provider().lesson_state(request, self)
         return context
+
+
+def safety_module(language):
+    """The live safety module of `language`'s course, or None; read once per process until the next publish."""
+
+    def read():
+        home = CourseHomePage.objects.live().filter(locale__language_code=language).order_by("path").first()
+        return ModulePage.objects.live().filter(pk=home.safety_module_id).first() if home else None
+
+    return memo(("safety-module", language), read)

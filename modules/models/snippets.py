@@ -93,8 +93,13 @@ class DilemmaOption(Orderable):
         _("professional's reflection"),
         help_text=_("What this choice may lead to for the child and the co-operation. Shown after choosing."),
     )
+    assumes_safety = models.BooleanField(
+        _("assumes it is safe to co-operate"),
+        default=False,
+        help_text=_("Tick if this option is only good advice where there is no violence, threat or control."),
+    )
 
-    panels = [FieldPanel("label"), FieldPanel("reflection")]
+    panels = [FieldPanel("label"), FieldPanel("reflection"), FieldPanel("assumes_safety")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("option")

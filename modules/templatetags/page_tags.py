@@ -3,10 +3,12 @@
 import secrets
 
 from django import template
+from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from modules import skeleton
+from modules.models import safety_module
 from modules.page_cache import memo
 
 register = template.Library()
@@ -75,3 +77,12 @@ def is_published_view(context):
     """Not a preview of a draft, whose content must never be shared with readers."""
     request = context.get("request")
     return context["page"].pk is not None and not getattr(request, "is_preview", False)
+
+
+@register.inclusion_tag("modules/includes/safety_note.html")
+def safety_note(about="lesson"):
+    """A note that advice assumes safety, pointing to the safety module (or the safety questions)."""
+    module = safety_module(get_language())
+    if module is not None:
+        return {"about": about, "url": module.url, "title": module.title}
+    return {"about": about, "url": reverse("safety:check"), "title": gettext("Is it safe for you?")}

@@ -26,15 +26,14 @@ def foreign_requests():
     return []
 
 
-@pytest.fixture
-def page(page, live_server, foreign_requests):
-    """A page whose requests must all stay on the live server; the quick-exit site is answered locally."""
+def keep_on_loopback(target, live_server, foreign_requests):
+    """Every request of `target` (a page or a browser context) must stay on the live server;
+    the neutral sites of the quick exit are answered locally."""
     own = urlsplit(live_server.url).netloc
-    exit_url = settings.QUICK_EXIT_URL
 
     def route(route):
         url = route.request.url
-        if url.startswith(exit_url):
+        if url.startswith(settings.QUICK_EXIT_PREFIX):
             route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
         elif urlsplit(url).netloc == own or url.startswith(("data:", "blob:")):
             route.continue_()
@@ -42,8 +41,14 @@ def page(page, live_server, foreign_requests):
             foreign_requests.append(url)
             route.abort()
 
-    page.route("**/*", route)
-    yield page
+    target.route("**/*", route)
+    return target
+
+
+@pytest.fixture
+def page(page, live_server, foreign_requests):
+    """A page whose requests must all stay on the live server."""
+    yield keep_on_loopback(page, live_server, foreign_requests)
 
 
 @pytest.fixture(scope="session")

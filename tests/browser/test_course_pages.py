@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from modules.models import LessonPage, ModulePage
+from modules.models import CourseHomePage, LessonPage, ModulePage
 from tests.browser.conftest import assert_no_axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -34,6 +34,23 @@ def test_home_module_and_lesson_pass_axe_in_every_language(page, live_server, de
             response = page.goto(live_server.url + url)
             assert response.status == 200, url
             assert_no_axe_violations(axe, page)
+    assert foreign_requests == []
+
+
+def test_the_safety_branch_passes_axe_in_every_language(page, live_server, demo, axe, foreign_requests):
+    for code in ("sv", "da", "en"):
+        module = CourseHomePage.objects.get(locale__language_code=code).safety_module
+        marked = LessonPage.objects.live().filter(locale__language_code=code, assumes_safety=True).first()
+        urls = [module.url, *(lesson.url for lesson in module.get_children().live()), marked.url]
+        for url in [*urls, f"/{code}/help/using-samspel-safely/", f"/{code}/help/is-it-safe/"]:
+            response = page.goto(live_server.url + url)
+            assert response.status == 200, url
+            assert_no_axe_violations(axe, page)
+        page.locator("input[name=afraid][value=yes]").check()
+        page.locator("main form button[type=submit]").click()
+        page.locator(".safety-answer").wait_for()
+        assert page.locator(".safety-answer a[href^='tel:']").count() >= 2
+        assert_no_axe_violations(axe, page)
     assert foreign_requests == []
 
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Site
 
-from modules.demo_loader import DEMO_DIR, load_toml
+from modules.demo_loader import DEMO_DIR, load_toml, translation_key
 from modules.models import CourseHomePage, Dilemma, LessonPage, ModulePage, Source, Story, ThemePage
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +59,7 @@ def test_demo_texts_are_complete_in_every_language():
             for value in node:
                 yield from texts(value)
 
-    for name in ("course.toml", "stories.toml", "dilemmas.toml", "sources.toml"):
+    for name in ("course.toml", "stories.toml", "dilemmas.toml", "sources.toml", "safety.toml"):
         for text in texts(load_toml(name, DEMO_DIR)):
             assert all(text[code].strip() for code in ("sv", "da", "en")), text
 
@@ -108,3 +108,24 @@ def test_translation_status_report_in_the_admin(demo, admin_client):
     response = admin_client.get("/admin/reports/translation-status/")
     assert response.status_code == 200
     assert "<table" in response.content.decode()
+
+
+def test_the_safety_branch_is_in_every_language(demo, client):
+    for code, term in (("sv", "socialtjänsten"), ("da", "kommunen"), ("en", "social services")):
+        home = CourseHomePage.objects.get(locale__language_code=code)
+        module = home.safety_module
+        assert module is not None and module.live and module.locale.language_code == code
+        assert module.get_parent().specific.get_children().first().id == module.id  # first in its theme
+        assert module.get_children().live().count() >= 3 and module.sources.exists()
+        marked = LessonPage.objects.filter(locale__language_code=code, assumes_safety=True)
+        assert marked.count() >= 5
+        assert not marked.descendant_of(module).exists()
+        html = client.get(marked.first().url).content.decode()
+        assert 'class="safety-note"' in html and f'href="{module.url}"' in html
+        # The child who is afraid to go: the feedback no longer asks for finding out together.
+        doesnt_want_to_go = Dilemma.objects.get(
+            locale__language_code=code, translation_key=translation_key("dilemma", "dilemma-doesnt-want-to-go")
+        )
+        feedback = " ".join(option.reflection for option in doesnt_want_to_go.options.all())
+        assert term in feedback and "112" in feedback
+        assert doesnt_want_to_go.options.filter(assumes_safety=True).exists()

@@ -18,11 +18,6 @@ from tests.course.conftest import dilemma_block, start
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def lines(db):
-    call_command("load_demo_help_lines", stdout=StringIO())
-
-
 def tel_links(html):
     return re.findall(r'href="tel:([+0-9]+)"', html)
 
