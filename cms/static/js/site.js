@@ -19,9 +19,7 @@
     var s = store();
     if (!s) { return; }
     if (on) { s.setItem(NO_TRACE, "1"); } else { s.removeItem(NO_TRACE); }
-    document.documentElement.classList.toggle("leave-no-trace", on);
   }
-  document.documentElement.classList.toggle("leave-no-trace", leaveNoTrace());
   /* Pages that know the device is shared say so; choosing a mode in a form says which. */
   if (document.querySelector("[data-device-mode=shared]")) { setLeaveNoTrace(true); }
   document.addEventListener("submit", function (event) {
