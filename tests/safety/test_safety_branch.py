@@ -28,7 +28,8 @@ def safety_module(course):
 
 def test_the_safety_questions_store_and_set_nothing(client, course, lines, safety_module, caplog):
     before = rows()
-    assert client.get("/sv/help/is-it-safe/").status_code == 200
+    asked = client.get("/sv/help/is-it-safe/?afraid=yes").content.decode()
+    assert "Vad dina svar kan betyda" not in asked  # answers are never taken from an address
     response = client.post("/sv/help/is-it-safe/", YES)
     assert response.status_code == 200
     assert rows() == before
