@@ -28,3 +28,5 @@ class ModulesConfig(AppConfig):
             post_save.connect(content_changed, sender=sender, dispatch_uid=f"samspel-saved-{sender.__name__}")
             post_delete.connect(content_changed, sender=sender, dispatch_uid=f"samspel-deleted-{sender.__name__}")
         file_changed.connect(template_changed, dispatch_uid="samspel-template-changed")
+
+        import modules.translation  # noqa: F401  (translations start as drafts of their own language)

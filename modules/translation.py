@@ -1,0 +1,153 @@
+"""Translations start as drafts in their own language, and point only at content of that language.
+
+Wagtail's `simple_translation` copies a page as a draft, but a snippet keeps the source's
+live state: a Danish copy of a reviewed Swedish dilemma was live at once, still in Swedish.
+And a translated page kept pointing at the source language's stories, dilemmas and sources.
+Both are fixed here, on Wagtail's `copy_for_translation_done` signal, which is sent for
+every page (also each page of a translated subtree) and every snippet copied for
+translation, inside the same transaction:
+
+- a reviewed snippet's copy is saved as a never-published draft;
+- a page's copy has every reference to translatable content (snippet choosers in
+  StreamFields, foreign keys and many-to-many fields) replaced by that content's translation
+  in the page's locale. A snippet not yet translated is copied there as a draft; a page not
+  yet translated is left out, never shown in another language.
+"""
+
+from django.db import models
+from django.dispatch import receiver
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.actions.copy_for_translation import CopyForTranslationAction, CopyPageForTranslationAction
+from wagtail.fields import StreamField
+from wagtail.models import DraftStateMixin, Page, TranslatableMixin
+from wagtail.signals import copy_for_translation_done
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+OUR_APPS = ("modules", "childmodule")
+
+
+@receiver(copy_for_translation_done, sender=CopyForTranslationAction)
+def translated_snippet_starts_as_draft(sender, source_obj, target_obj, **kwargs):
+    """The copy is unsaved here; simple_translation (or `translation_in`) saves it next."""
+    if isinstance(target_obj, DraftStateMixin):
+        target_obj.live = False
+        target_obj.has_unpublished_changes = True
+        target_obj.live_revision = None
+        target_obj.first_published_at = None
+        target_obj.last_published_at = None
+        target_obj.go_live_at = None
+        target_obj.expire_at = None
+        target_obj.expired = False
+        if hasattr(target_obj, "locked"):
+            target_obj.locked, target_obj.locked_by, target_obj.locked_at = False, None, None
+
+
+@receiver(copy_for_translation_done, sender=CopyPageForTranslationAction)
+def translated_page_uses_its_locale(sender, source_obj, target_obj, **kwargs):
+    page = target_obj.specific
+    if localize_references(page, page.locale):
+        page.save()
+        page.save_revision(changed=False, log_action=False, clean=False)
+
+
+def translation_in(obj, locale):
+    """`obj`'s translation in `locale`: the existing one, a new draft copy of a snippet, or None for a page."""
+    if obj is None or obj.locale_id == locale.id:
+        return obj
+    found = type(obj).objects.filter(translation_key=obj.translation_key, locale=locale).first()
+    if found is not None or isinstance(obj, Page):
+        return found
+    copy = obj.copy_for_translation(locale)
+    copy.save()
+    return copy
+
+
+def localize_references(obj, locale):
+    """Point `obj`'s references to translatable content at `locale`'s versions; True if any changed."""
+    changed = False
+    for field in type(obj)._meta.get_fields():
+        if field.model._meta.app_label not in OUR_APPS:
+            continue
+        if isinstance(field, StreamField):
+            mapped, field_changed = _map_block(field.stream_block, getattr(obj, field.name), locale)
+            if field_changed:
+                setattr(obj, field.name, mapped)
+                changed = True
+        elif not _translatable(getattr(field, "related_model", None)):
+            continue
+        elif isinstance(field, ParentalManyToManyField):
+            current = list(getattr(obj, field.name).all())
+            mapped = [target for target in (translation_in(item, locale) for item in current) if target is not None]
+            if [item.pk for item in mapped] != [item.pk for item in current]:
+                getattr(obj, field.name).set(mapped)
+                changed = True
+        elif isinstance(field, models.ForeignKey):
+            current = getattr(obj, field.name)
+            mapped = translation_in(current, locale)
+            if mapped != current:
+                setattr(obj, field.name, mapped)
+                changed = True
+    return changed
+
+
+def foreign_references(obj):
+    """Translatable content that `obj` refers to in another locale: [(field label, item)]."""
+    found = []
+    for field in type(obj)._meta.get_fields():
+        if field.model._meta.app_label not in OUR_APPS:
+            continue
+        if isinstance(field, StreamField):
+            found += [
+                (field.verbose_name, item) for item in _snippets_in(field.stream_block, getattr(obj, field.name))
+            ]
+        elif _translatable(getattr(field, "related_model", None)):
+            if isinstance(field, ParentalManyToManyField):
+                found += [(field.verbose_name, item) for item in getattr(obj, field.name).all()]
+            elif isinstance(field, models.ForeignKey) and getattr(obj, field.name) is not None:
+                found.append((field.verbose_name, getattr(obj, field.name)))
+    return [(label, item) for label, item in found if item.locale_id != obj.locale_id]
+
+
+def _translatable(model):
+    return model is not None and issubclass(model, TranslatableMixin)
+
+
+def _snippets_in(block, value):
+    """Every translatable snippet chosen anywhere inside a block's value."""
+    if isinstance(block, SnippetChooserBlock):
+        return [value] if value is not None and _translatable(block.target_model) else []
+    if isinstance(block, blocks.StreamBlock):
+        return [item for child in value for item in _snippets_in(child.block, child.value)]
+    if isinstance(block, blocks.ListBlock):
+        return [item for child in value for item in _snippets_in(block.child_block, child)]
+    if isinstance(block, blocks.StructBlock):
+        return [item for name, child in block.child_blocks.items() for item in _snippets_in(child, value.get(name))]
+    return []
+
+
+def _map_block(block, value, locale):
+    """A block's value with every translatable snippet replaced by its translation; and whether any was."""
+    if isinstance(block, SnippetChooserBlock):
+        if value is None or not _translatable(block.target_model):
+            return value, False
+        mapped = translation_in(value, locale)
+        return mapped, mapped != value
+    if isinstance(block, blocks.StreamBlock):
+        items, changed = [], False
+        for child in value:
+            mapped, child_changed = _map_block(child.block, child.value, locale)
+            items.append((child.block_type, mapped, child.id))
+            changed |= child_changed
+        return (blocks.StreamValue(block, items) if changed else value), changed
+    if isinstance(block, blocks.ListBlock):
+        mapped = [_map_block(block.child_block, child, locale) for child in value]
+        changed = any(child_changed for _value, child_changed in mapped)
+        return (blocks.list_block.ListValue(block, values=[v for v, _c in mapped]) if changed else value), changed
+    if isinstance(block, blocks.StructBlock):
+        mapped = {name: _map_block(child, value.get(name), locale) for name, child in block.child_blocks.items()}
+        changed = any(child_changed for _value, child_changed in mapped.values())
+        if changed:
+            value = block._to_struct_value([(name, v) for name, (v, _c) in mapped.items()])
+        return value, changed
+    return value, False

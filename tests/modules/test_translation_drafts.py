@@ -1,0 +1,114 @@
+"""A translation starts as a draft in its own language and reaches readers only through review."""
+
+import pytest
+from wagtail.models import Locale
+
+from modules.models import Dilemma, LessonPage, ModulePage, Source, Story
+from tests.modules.factories import (
+    CourseHomePageFactory,
+    DilemmaFactory,
+    LessonPageFactory,
+    LocaleFactory,
+    ModulePageFactory,
+    SourceFactory,
+    StoryFactory,
+    ThemePageFactory,
+    lesson_body,
+)
+from tests.modules.test_review_workflow import member
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def translator(client):
+    client.force_login(member("Editors", "translator1"))
+    return client
+
+
+@pytest.fixture
+def swedish_only(course):
+    """A Swedish module with one lesson using a story, a dilemma and a source that exist only in Swedish."""
+    sv, da = course["sv"], course["da"]
+    locale = Locale.objects.get(language_code="sv")
+    story, dilemma, source = StoryFactory(locale=locale), DilemmaFactory(locale=locale), SourceFactory(locale=locale)
+    module = ModulePageFactory(parent=sv["themes"][0], locale=locale, title="Bara svenska")
+    module.sources.set([source])
+    module.save_revision().publish()
+    lesson = LessonPageFactory(parent=module, locale=locale, body=lesson_body(story, dilemma, [source]))
+    return {"module": module, "lesson": lesson, "story": story, "dilemma": dilemma, "source": source, "da": da}
+
+
+def test_translated_snippet_is_a_draft_until_reviewed(course, translator):
+    dilemma = DilemmaFactory(locale=Locale.objects.get(language_code="sv"))
+    da = Locale.objects.get(language_code="da")
+    response = translator.post(
+        f"/admin/translation/submit/snippet/modules/dilemma/{dilemma.pk}/", {"locales": [da.pk]}
+    )
+    assert response.status_code == 302
+    copy = Dilemma.objects.get(translation_key=dilemma.translation_key, locale=da)
+    assert not copy.live and copy.live_revision is None and copy.first_published_at is None
+    assert copy.options.count() == dilemma.options.count()
+
+
+def test_translated_page_uses_only_its_locales_snippets(swedish_only, translator):
+    module, lesson = swedish_only["module"], swedish_only["lesson"]
+    da = Locale.objects.get(language_code="da")
+    response = translator.post(
+        f"/admin/translation/submit/page/{module.pk}/", {"locales": [da.pk], "include_subtree": "on"}
+    )
+    assert response.status_code == 302, response.content.decode()[:500]
+
+    danish_module = ModulePage.objects.get(translation_key=module.translation_key, locale=da)
+    danish_lesson = LessonPage.objects.get(translation_key=lesson.translation_key, locale=da)
+    assert not danish_module.live and not danish_lesson.live
+
+    # The sources, the story and the dilemma were copied to Danish as drafts, and only those are used.
+    for page in (danish_module, danish_lesson, danish_lesson.get_latest_revision_as_object()):
+        used = [block.value for block in getattr(page, "body", []) if block.block_type in ("story", "dilemma")]
+        used += [
+            source
+            for block in getattr(page, "body", [])
+            if block.block_type == "evidence"
+            for source in block.value["sources"]
+        ]
+        used += list(page.sources.all()) if isinstance(page, ModulePage) else []
+        assert used and all(item.locale_id == da.id for item in used), page
+    for model, original in (
+        (Story, swedish_only["story"]),
+        (Dilemma, swedish_only["dilemma"]),
+        (Source, swedish_only["source"]),
+    ):
+        copy = model.objects.get(translation_key=original.translation_key, locale=da)
+        assert not copy.live
+    revision_module = danish_module.get_latest_revision_as_object()
+    assert [s.locale_id for s in revision_module.sources.all()] == [da.id]
+
+
+def test_existing_translation_is_reused_not_copied_again(swedish_only, translator):
+    da = Locale.objects.get(language_code="da")
+    story = swedish_only["story"]
+    existing = story.copy_for_translation(da)
+    existing.save()
+    translator.post(
+        f"/admin/translation/submit/page/{swedish_only['module'].pk}/", {"locales": [da.pk], "include_subtree": "on"}
+    )
+    assert Story.objects.filter(translation_key=story.translation_key, locale=da).count() == 1
+    danish_lesson = LessonPage.objects.get(translation_key=swedish_only["lesson"].translation_key, locale=da)
+    assert existing.pk in [block.value.pk for block in danish_lesson.body if block.block_type == "story"]
+
+
+def test_safety_module_link_is_not_carried_into_another_language(db):
+    sv, da = LocaleFactory(language_code="sv"), LocaleFactory(language_code="da")
+    from wagtail.models import Page
+
+    home = CourseHomePageFactory(parent=Page.get_first_root_node(), locale=sv, slug="hem")
+    module = ModulePageFactory(parent=ThemePageFactory(parent=home, locale=sv), locale=sv)
+    home.safety_module = module
+    home.save()
+    copy = home.copy_for_translation(da)
+    from modules.translation import translated_page_uses_its_locale
+
+    translated_page_uses_its_locale(None, home, copy)
+    copy.refresh_from_db()
+    assert copy.safety_module is None
