@@ -1,6 +1,7 @@
 """For data migrations: put a reviewed snippet under the "Professional review" workflow.
 
-Editors may add and change it, Reviewers may also publish; the workflow covers it.
+Editors and Reviewers may add and change it; it goes live only by approval in the workflow
+(nobody but a superuser has a publish permission, see modules migration 0004).
 Used by the apps whose snippets join the workflow after modules' own migration 0002.
 """
 
@@ -24,8 +25,8 @@ def review_grant(app_label, model, verbose_name):
                 defaults={"name": f"Can {action} {verbose_name}"},
             )[0]
 
-        for group_name, actions in (("Editors", ["add", "change"]), ("Reviewers", ["add", "change", "publish"])):
-            Group.objects.get(name=group_name).permissions.add(*[perm(action) for action in actions])
+        for group_name in ("Editors", "Reviewers"):
+            Group.objects.get(name=group_name).permissions.add(perm("add"), perm("change"))
         workflow = Workflow.objects.get(name="Professional review")
         WorkflowContentType.objects.get_or_create(content_type=content_type, defaults={"workflow": workflow})
 

@@ -91,22 +91,35 @@ def localize_references(obj, locale):
     return changed
 
 
-def foreign_references(obj):
-    """Translatable content that `obj` refers to in another locale: [(field label, item)]."""
+def references(model, value_of):
+    """Translatable content referred to by a `model` instance: [(field, item)].
+
+    `value_of(field)` gives a field's value: a StreamValue, one object, or an iterable of objects.
+    """
     found = []
-    for field in type(obj)._meta.get_fields():
+    for field in model._meta.get_fields():
         if field.model._meta.app_label not in OUR_APPS:
             continue
         if isinstance(field, StreamField):
-            found += [
-                (field.verbose_name, item) for item in _snippets_in(field.stream_block, getattr(obj, field.name))
-            ]
-        elif _translatable(getattr(field, "related_model", None)):
+            value = value_of(field)
+            found += [(field, item) for item in _snippets_in(field.stream_block, value)] if value else []
+        elif _translatable(getattr(field, "related_model", None)) and not field.auto_created:
             if isinstance(field, ParentalManyToManyField):
-                found += [(field.verbose_name, item) for item in getattr(obj, field.name).all()]
-            elif isinstance(field, models.ForeignKey) and getattr(obj, field.name) is not None:
-                found.append((field.verbose_name, getattr(obj, field.name)))
-    return [(label, item) for label, item in found if item.locale_id != obj.locale_id]
+                found += [(field, item) for item in value_of(field) or ()]
+            elif isinstance(field, models.ForeignKey) and value_of(field) is not None:
+                found.append((field, value_of(field)))
+    return found
+
+
+def foreign_references(obj, locale_id=None):
+    """Translatable content that `obj` refers to in another locale than its own: [(field, item)]."""
+    locale_id = locale_id or obj.locale_id
+
+    def value_of(field):
+        value = getattr(obj, field.name)
+        return value.all() if isinstance(field, ParentalManyToManyField) else value
+
+    return [(field, item) for field, item in references(type(obj), value_of) if item.locale_id != locale_id]
 
 
 def _translatable(model):

@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -6,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from modules.admin_views import ContentStatusView
+from modules.editor_notices import ChangesRequestedPanel, notices_for
 from modules.models import Dilemma, Source, Story
 
 
@@ -48,3 +51,23 @@ def register_content_status_url():
 @hooks.register("register_reports_menu_item")
 def register_content_status_menu_item():
     return MenuItem(_("Translation status"), reverse("content_status"), icon_name="globe", order=700)
+
+
+@hooks.register("before_edit_page")
+def page_notices(request, page):
+    notices_for(request, page)
+
+
+@hooks.register("before_edit_snippet")
+def snippet_notices(request, instance):
+    notices_for(request, instance)
+
+
+@hooks.register("construct_homepage_panels")
+def changes_requested_panel(request, panels):
+    panels.append(ChangesRequestedPanel(request))
+
+
+@hooks.register("insert_editor_js")
+def source_filter_js():
+    return format_html('<script src="{}" defer></script>', static("modules/js/source-filter.js"))

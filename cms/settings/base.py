@@ -145,6 +145,8 @@ STORAGES = {
 # --- Wagtail -------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Samspel"
+# Approval through "Professional review" is what publishes: reviewers have no publish permission.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "modules.publishing.publish_approved"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False

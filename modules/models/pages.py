@@ -6,12 +6,12 @@ from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from modules.blocks import LessonBodyBlock
+from modules.forms import ModulePageForm, SameLocalePageForm
 from modules.outline import CourseOutline
 from modules.page_cache import AnonymousPageCacheMixin, memo
 from modules.progress import progress_provider
@@ -46,6 +46,7 @@ class CourseHomePage(AnonymousPageCacheMixin, Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("safety_module")]
+    base_form_class = SameLocalePageForm
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["modules.ThemePage", "childmodule.ChildHomePage", "childmodule.ParentsGuidePage"]
     max_count_per_parent = 1
@@ -82,15 +83,6 @@ class ThemePage(AnonymousPageCacheMixin, Page):
         context["outline"] = outline = CourseOutline.for_page(self)
         context["course_state"] = progress_provider().course_state(request, outline)
         return context
-
-
-class ModulePageForm(WagtailAdminPageForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "sources" in self.fields:
-            self.fields["sources"].error_messages["required"] = _(
-                "A module needs at least one evidence source before it can be published or sent for review."
-            )
 
 
 class ModulePage(AnonymousPageCacheMixin, Page):
@@ -154,6 +146,7 @@ class LessonPage(AnonymousPageCacheMixin, Page):
     body = StreamField(LessonBodyBlock(), verbose_name=_("lesson"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("assumes_safety"), FieldPanel("body")]
+    base_form_class = SameLocalePageForm
     parent_page_types = ["modules.ModulePage"]
     subpage_types = []
     personal_context = ("lesson_state",)
