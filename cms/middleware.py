@@ -30,7 +30,7 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
-        if is_admin_path(request.path_info):
+        if is_admin_path(request.path_info) or getattr(request, "is_dummy", False):
             # The admin previews pages in a frame of its own origin.
             response["X-Frame-Options"] = "SAMEORIGIN"
         return response
@@ -82,12 +82,18 @@ class RefuseUnreadableBodyMiddleware:
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """A strict policy for public pages; the admin gets the strictest one it works with."""
+    """A strict policy for public pages; the admin gets the strictest one it works with.
+
+    A page previewed in the admin is rendered by Wagtail through this middleware again, with a
+    dummy request for the page's public address (`request.is_dummy`). Its response is shown in
+    the editor's preview pane, where Wagtail's userbar runs the Checks panel, so it gets the
+    admin's policy: framed by the admin's own origin only.
+    """
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
         if not report_only and parts.config is None:
-            if is_admin_path(request.path_info):
+            if is_admin_path(request.path_info) or getattr(request, "is_dummy", False):
                 parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
             elif request.path_info.startswith("/accounts/"):
                 parts.config = settings.ACCOUNTS_CONTENT_SECURITY_POLICY

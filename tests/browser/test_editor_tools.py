@@ -1,0 +1,96 @@
+"""The editor's tools work in the real admin: the preview pane and Wagtail's Checks panel."""
+
+import re
+
+import pytest
+
+from tests.browser.test_admin_csp import sign_in
+from tests.browser.test_editorial_review import member
+from tests.childmodule.factories import build_child_module
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def csp_watch(page):
+    problems = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and problems.append(message.text))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    return problems
+
+
+def with_skipped_heading(page):
+    """A heading level skipped (h1, then h3): an issue Wagtail's accessibility checker must report."""
+    page = page.get_latest_revision_as_object()
+    text = {"type": "text", "value": "<h3>En hoppad rubriknivå</h3><p>Barn märker mer än vi tror.</p>"}
+    page.body = [text, *page.body.raw_data]
+    page.save_revision()
+    return page
+
+
+@pytest.mark.parametrize("kind", ["lesson", "chapter"])
+def test_preview_pane_and_checks_panel_work(browser, live_server, live_course, foreign_requests, kind):
+    member("Editors", "editor1")
+    if kind == "lesson":
+        page = live_course["sv"]["lessons"][0]
+        with_skipped_heading(page)
+        shown = "En hoppad rubriknivå"
+    else:
+        page = build_child_module(live_course)["sv"]["chapters"][1]
+        shown = "Det är inte ditt fel."
+
+    editor = browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 900}).new_page()
+    problems = csp_watch(editor)
+    sign_in(editor, live_server, "editor1")
+    editor.goto(f"{live_server.url}/admin/pages/{page.id}/edit/")
+    editor.wait_for_load_state("networkidle")
+
+    editor.get_by_role("button", name=re.compile("Toggle preview")).click()
+    editor.frame_locator("#w-preview-iframe").get_by_text(shown).first.wait_for()
+
+    editor.get_by_role("button", name=re.compile("Toggle checks")).click()
+    editor.wait_for_function("() => /\\d/.test(document.querySelector('[data-content-word-count]').textContent)")
+    assert int(re.sub(r"\D", "", editor.locator("[data-content-word-count]").inner_text())) >= 10
+    assert re.search(r"\d", editor.locator("[data-content-reading-time]").inner_text())
+    # Wagtail's readability label comes from the text's LIX score (Good < 35 <= Fair < 45 <= Complex).
+    assert editor.locator("[data-content-readability-score]").inner_text().strip() in ("Good", "Fair", "Complex")
+    checks = editor.locator("[data-side-panel='checks']")
+    checks.get_by_text("Issues found").wait_for()
+    if kind == "lesson":  # the accessibility checker ran on the preview: it finds the skipped heading level
+        checks.get_by_text(re.compile("Heading", re.I)).first.wait_for()
+    assert problems == []
+    assert foreign_requests == []
+
+
+def test_block_picker_shows_a_preview(browser, live_server, live_course):
+    member("Editors", "editor1")
+    module = live_course["sv"]["modules"][0]
+    editor = browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 900}).new_page()
+    sign_in(editor, live_server, "editor1")
+    editor.goto(f"{live_server.url}/admin/pages/add/modules/lessonpage/{module.id}/")
+    editor.wait_for_load_state("networkidle")
+    editor.locator("#panel-child-content-body-content button[title='Insert a block']").first.click()
+    row = editor.locator(".w-combobox__option-row", has=editor.get_by_role("option", name=re.compile("Checklist")))
+    row.get_by_role("button", name="Preview").click()
+    preview = editor.frame_locator(
+        "iframe.w-block-preview__iframe, .w-combobox__preview iframe, iframe[src*='block-preview']"
+    )
+    preview.get_by_text("Before the handover").wait_for()
+    assert "block-preview" in preview.locator("main").locator("xpath=..").get_attribute("class")
+
+
+def test_staff_see_the_userbar_on_public_pages_readers_do_not(browser, live_server, live_course):
+    member("Editors", "editor1")
+    lesson = live_course["sv"]["lessons"][0]
+    editor = browser.new_context(locale="en-GB").new_page()
+    problems = csp_watch(editor)
+    sign_in(editor, live_server, "editor1")
+    editor.goto(live_server.url + lesson.url)
+    userbar = editor.locator("wagtail-userbar")
+    userbar.wait_for(state="attached")
+    editor.wait_for_load_state("networkidle")
+    assert problems == []
+
+    reader = browser.new_context().new_page()
+    reader.goto(live_server.url + lesson.url)
+    assert reader.locator("wagtail-userbar").count() == 0
+    assert "wagtail-userbar" not in reader.content()
