@@ -1,6 +1,7 @@
 """A translation starts as a draft in its own language and reaches readers only through review."""
 
 import pytest
+from django.test import Client
 from wagtail.models import Locale
 
 from modules.models import Dilemma, LessonPage, ModulePage, Source, Story
@@ -112,3 +113,39 @@ def test_safety_module_link_is_not_carried_into_another_language(db):
     translated_page_uses_its_locale(None, home, copy)
     copy.refresh_from_db()
     assert copy.safety_module is None
+
+
+def test_translation_status_knows_drafts_reviews_and_links_to_the_translation(swedish_only, translator):
+    from modules.content_status import content_status
+
+    da = Locale.objects.get(language_code="da")
+    source = swedish_only["source"]
+    translator.post(f"/admin/translation/submit/snippet/modules/source/{source.pk}/", {"locales": [da.pk]})
+    copy = Source.objects.get(translation_key=source.translation_key, locale=da)
+
+    def gap():
+        kind = str(Source._meta.verbose_name)
+        gaps = [g for g in content_status().gaps if (g.kind, g.id, g.locale) == (kind, source.pk, "da")]
+        return gaps[0] if gaps else None
+
+    assert gap().problem == "draft"
+    assert gap().translation_id == copy.pk and f"/{copy.pk}/" in gap().admin_url
+    assert content_status().complete["da"] is False
+
+    data = {f: getattr(copy, f) for f in ("authors", "title", "year", "publication", "doi", "url", "summary")}
+    response = translator.post(f"/admin/snippets/modules/source/edit/{copy.pk}/", {**data, "action-submit": "x"})
+    assert response.status_code == 302
+    assert gap().problem == "in review"
+
+    # Approved by a reviewer: no gap, until the Swedish source changes again.
+    reviewer = Client()
+    reviewer.force_login(member("Reviewers", "reviewer9"))
+    copy.refresh_from_db()
+    task_state = copy.current_workflow_task_state
+    reviewer.post(f"/admin/snippets/modules/source/workflow/action/{copy.pk}/approve/{task_state.pk}/")
+    copy.refresh_from_db()
+    assert copy.live and gap() is None
+    source.title = "Ändrad titel"
+    source.save_revision().publish()
+    assert gap().problem == "outdated"
+    assert gap().translation_id == copy.pk
