@@ -69,5 +69,5 @@ def changes_requested_panel(request, panels):
 
 
 @hooks.register("insert_editor_js")
-def source_filter_js():
-    return format_html('<script src="{}" defer></script>', static("modules/js/source-filter.js"))
+def editor_js():
+    return format_html('<script src="{}" defer></script>', static("modules/js/editor.js"))

@@ -11,6 +11,7 @@ from childmodule.blocks import ChapterBodyBlock, plain_text
 from childmodule.models.counters import ChapterView
 from childmodule.readability import lix
 from cms.weeks import iso_week
+from modules.forms import SameLocalePageForm
 
 BANDS = [
     ("3-5", _("3-5 years, together with an adult")),
@@ -117,6 +118,7 @@ class ChapterPage(ChildModulePage):
     body = StreamField(ChapterBodyBlock(), verbose_name=_("chapter"))
 
     content_panels = [*Page.content_panels, ReadabilityPanel(heading=_("Readability (LIX)")), FieldPanel("body")]
+    base_form_class = SameLocalePageForm
     parent_page_types = ["childmodule.AgeBandPage"]
     subpage_types = []
 

@@ -94,3 +94,40 @@ def test_staff_see_the_userbar_on_public_pages_readers_do_not(browser, live_serv
     reader.goto(live_server.url + lesson.url)
     assert reader.locator("wagtail-userbar").count() == 0
     assert "wagtail-userbar" not in reader.content()
+
+
+def test_snippet_chooser_opens_on_the_pages_language(browser, live_server, live_course):
+    """Wagtail's choosers pass the edited page's locale (ACTIVE_CONTENT_LOCALE) as a filter; keep it so."""
+    member("Editors", "editor1")
+    module = live_course["da"]["modules"][0]
+    danish, swedish = live_course["da"]["story"], live_course["sv"]["story"]
+    editor = browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 900}).new_page()
+    sign_in(editor, live_server, "editor1")
+    editor.goto(f"{live_server.url}/admin/pages/add/modules/lessonpage/{module.id}/")
+    editor.wait_for_load_state("networkidle")
+    editor.locator("#panel-child-content-body-content button[title='Insert a block']").first.click()
+    editor.get_by_role("option", name=re.compile("Parent's story|Förälderns berättelse")).click()
+    editor.locator("[data-chooser-action-choose]").last.click()
+    modal = editor.locator(".modal-content")
+    modal.get_by_role("link", name=danish.title).wait_for()
+    assert modal.get_by_role("link", name=swedish.title).count() == 0
+
+
+def test_module_sources_are_a_filterable_list_of_the_pages_language(browser, live_server, live_course):
+    from tests.modules.factories import SourceFactory
+
+    member("Editors", "editor1")
+    module = live_course["da"]["modules"][0]
+    other = SourceFactory(locale=module.locale, authors="Kelly, J. B.", title="Children's adjustment", live=False)
+    editor = browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 900}).new_page()
+    sign_in(editor, live_server, "editor1")
+    editor.goto(f"{live_server.url}/admin/pages/{module.id}/edit/")
+    boxes = editor.locator("input[name=sources]")
+    assert boxes.count() == 2  # the Danish ones only, of three languages' sources
+    editor.get_by_text(re.compile(r"Kelly, J\. B\. \(2001\).*draft, not yet approved")).wait_for()
+    editor.locator("[data-source-filter]").fill("kelly")
+    unticked = editor.locator(f"input[name=sources][value='{other.pk}']")
+    ticked = editor.locator("input[name=sources]:checked")
+    assert unticked.is_visible() and ticked.is_visible()  # a ticked source always stays in view
+    editor.locator("[data-source-filter]").fill("nothing like this")
+    assert not unticked.is_visible() and ticked.is_visible()
