@@ -4,12 +4,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from modules.admin_views import ContentStatusView
 from modules.editor_notices import ChangesRequestedPanel, notices_for
-from modules.models import Dilemma, Source, Story
+from modules.models import Dilemma, ModulePage, Source, Story
+from modules.review_bundle import ModuleReviewView
 
 
 class StoryViewSet(SnippetViewSet):
@@ -71,3 +73,15 @@ def changes_requested_panel(request, panels):
 @hooks.register("insert_editor_js")
 def editor_js():
     return format_html('<script src="{}" defer></script>', static("modules/js/editor.js"))
+
+
+@hooks.register("register_admin_urls")
+def register_review_bundle_url():
+    return [path("review/module/<int:module_id>/", ModuleReviewView.as_view(), name="module_review")]
+
+
+@hooks.register("register_page_header_buttons")
+def review_bundle_button(page, user, view_name, next_url=None):
+    if page.specific_class and issubclass(page.specific_class, ModulePage):
+        url = reverse("module_review", args=[page.pk])
+        yield Button(_("Review with its lessons"), url, icon_name="tasks", priority=5)

@@ -189,3 +189,57 @@ def test_superuser_is_reminded_that_publish_skips_review(course, admin_client):
         "Use “Submit to Professional review” unless it cannot wait."
     )
     assert in_swedish(reminder) in html
+
+
+def test_module_reviewed_with_its_lessons_and_snippets_from_one_screen(course, editor, reviewers):
+    tree = course["sv"]
+    module, lesson = tree["modules"][0], tree["lessons"][0]
+    lesson_data = lesson_form_data(tree, title="Lektion i paketet", slug=lesson.slug)
+    submit(editor, lesson, lesson_data)
+    story = tree["story"]
+    story_url = f"/admin/snippets/modules/story/edit/{story.pk}/"
+    editor.post(
+        story_url, {"title": "Berättelse i paketet", "teller": story.teller, "text": story.text, "action-submit": "x"}
+    )
+    data = module_data(sources=[module.sources.first().pk])
+    data.update(title="Modul i paketet", slug=module.slug)
+    submit(editor, module, data)
+
+    url = reverse("module_review", args=[module.id])
+    assert url in reviewers[0].get(f"/admin/pages/{module.id}/edit/").content.decode()
+    html = reviewers[0].get(url).content.decode()
+    for title in ("Modul i paketet", "Lektion i paketet", "Berättelse i paketet"):
+        assert title in html
+    # The editor sees the bundle but cannot approve their own work from it.
+    assert 'value="all"' not in editor.get(url).content.decode()
+    editor.post(url, {"approve": "all"})
+    module.refresh_from_db()
+    assert module.title != "Modul i paketet"
+
+    response = reviewers[0].post(url, {"approve": "all"})
+    assert response.status_code == 302
+    for obj in (module, lesson, story):
+        obj.refresh_from_db()
+    assert (module.title, lesson.title, story.title) == (
+        "Modul i paketet",
+        "Lektion i paketet",
+        "Berättelse i paketet",
+    )
+    assert module.live and lesson.live and story.live
+
+
+def test_bundle_does_not_approve_a_module_whose_lesson_was_sent_back(course, editor, reviewers):
+    tree = course["sv"]
+    module, lesson = tree["modules"][0], tree["lessons"][0]
+    lesson_data = lesson_form_data(tree, title="Tillbakaskickad", slug=lesson.slug)
+    submit(editor, lesson, lesson_data)
+    act(reviewers[0], lesson, lesson_data, "reject", comment="Mer om barnets perspektiv.")
+    data = module_data(sources=[module.sources.first().pk])
+    data.update(title="Väntande modul", slug=module.slug)
+    submit(editor, module, data)
+    url = reverse("module_review", args=[module.id])
+    html = reviewers[1].get(url).content.decode()
+    assert "Mer om barnets perspektiv." in html and escape(lesson.title) in html
+    reviewers[1].post(url, {"approve": "all"})
+    module.refresh_from_db()
+    assert module.title != "Väntande modul" and module.workflow_in_progress
