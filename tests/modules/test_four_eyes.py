@@ -126,7 +126,10 @@ def test_draft_or_foreign_source_does_not_count_as_evidence(course, editor, kind
     response = editor.post(f"/admin/pages/{module.id}/edit/", {**data, "action-submit": "submit"})
     assert response.status_code == 200
     if kind == "draft":
-        assert in_swedish("None of the chosen evidence sources is published yet.")[:40] in response.content.decode()
+        message = (
+            "None of the chosen evidence sources is published yet. A source counts once a reviewer has approved it."
+        )
+        assert in_swedish(message) in response.content.decode()
     module.refresh_from_db()
     assert not module.workflow_in_progress
 
