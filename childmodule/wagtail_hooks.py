@@ -2,12 +2,12 @@ from django.contrib import messages
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from childmodule.models import ChapterPage, Character
+from modules.snippet_admin import ReviewedSnippetViewSet
 
 
-class CharacterViewSet(SnippetViewSet):
+class CharacterViewSet(ReviewedSnippetViewSet):
     model = Character
     icon = "user"
     list_display = ["name", "description"]

@@ -10,5 +10,8 @@ class CmsConfig(AppConfig):
 
         from cms import checks  # noqa: F401 (registers the deploy checks)
         from cms.accounts import record_totp_activation
+        from cms.i18n import use_english_fallback
+
+        use_english_fallback()
 
         authenticator_added.connect(record_totp_activation, dispatch_uid="samspel-record-totp-activation")

@@ -6,29 +6,30 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from modules.admin_views import ContentStatusView
 from modules.editor_notices import ChangesRequestedPanel, notices_for
 from modules.models import Dilemma, ModulePage, Source, Story
 from modules.review_bundle import ModuleReviewView
+from modules.snippet_admin import ReviewedSnippetViewSet
 
 
-class StoryViewSet(SnippetViewSet):
+class StoryViewSet(ReviewedSnippetViewSet):
     model = Story
     icon = "user"
     list_display = ["title", "teller"]
     search_fields = ["title", "teller", "text"]
 
 
-class DilemmaViewSet(SnippetViewSet):
+class DilemmaViewSet(ReviewedSnippetViewSet):
     model = Dilemma
     icon = "help"
     list_display = ["title"]
     search_fields = ["title", "situation"]
 
 
-class SourceViewSet(SnippetViewSet):
+class SourceViewSet(ReviewedSnippetViewSet):
     model = Source
     icon = "doc-full"
     list_display = ["authors", "year", "title"]

@@ -5,12 +5,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from modules.snippet_admin import ReviewedSnippetViewSet
 from safety.models import HelpLine, stale_lines
 
 
-class HelpLineViewSet(SnippetViewSet):
+class HelpLineViewSet(ReviewedSnippetViewSet):
     model = HelpLine
     icon = "mobile-alt"
     menu_label = _("Help lines")

@@ -1,0 +1,54 @@
+"""Staff screens speak the staff member's language; where Wagtail has no translation, English, never Swedish."""
+
+import pytest
+from django.test import Client
+from django.utils import translation
+from wagtail.users.models import UserProfile
+
+from tests.modules.test_review_workflow import member
+
+pytestmark = pytest.mark.django_db
+
+# Wagtail strings its Danish catalogues lack (Wagtail 8.0.1), with their Swedish translations.
+DANISH_GAPS = {"View history": "Visa historik", "Set schedule": "Sätt schema"}
+DANISH_JS_GAPS = {"Collapse all": "Expandera alla"}  # (sic: Wagtail's Swedish for it)
+
+
+def staff_client(username, language):
+    user = member("Editors", username)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_a_string_danish_lacks_falls_back_to_english():
+    for msgid, swedish in DANISH_GAPS.items():
+        with translation.override("sv"):
+            assert translation.gettext(msgid) == swedish  # (the list is still right for this Wagtail)
+        with translation.override("da"):
+            assert translation.gettext(msgid) == msgid
+
+
+def test_danish_page_editor_shows_no_swedish_wagtail_string(course):
+    danish, swedish = staff_client("dansk1", "da"), staff_client("svensk1", "sv")
+    lesson = course["da"]["lessons"][0]
+    html = danish.get(f"/admin/pages/{lesson.id}/edit/").content.decode()
+    assert 'lang="da"' in html
+    for text in DANISH_GAPS.values():
+        assert text not in html
+    for text in DANISH_JS_GAPS.values():
+        assert text in swedish.get("/admin/jsi18n/").content.decode()  # the list is still right
+        assert text not in danish.get("/admin/jsi18n/").content.decode()
+
+
+def test_chooser_speaks_the_editors_language(course):
+    """The chooser's title is rendered after Wagtail's view returns: it must still be the editor's language."""
+    english, danish = staff_client("english2", "en"), staff_client("dansk2", "da")
+    ajax = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
+    html = english.get("/admin/snippets/choose/modules/story/", **ajax).content.decode("unicode_escape")
+    assert "Välj" not in html and "Choose" in html
+    html = danish.get("/admin/snippets/choose/modules/story/", **ajax).content.decode("unicode_escape")
+    assert "Välj" not in html and "Vælg" in html
