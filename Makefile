@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format messages compilemessages demo bench bench-memory fault-drill lighthouse clean
+.PHONY: run test lint format messages compilemessages demo bench bench-memory fault-drill lighthouse screenshots clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Samspel needs $(PYTHON)"; exit 1; }
@@ -53,6 +53,11 @@ fault-drill: compilemessages
 lighthouse: compilemessages
 	@bash scripts/system-packages.sh chromium npm
 	bash bench/lighthouse.sh
+
+# The admin screenshots in docs/editing.md, taken in Chromium (tests/browser/screenshots.py).
+screenshots: compilemessages
+	@bash scripts/system-packages.sh chromium pango
+	DJANGO_SETTINGS_MODULE=cms.settings.test DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -q tests/browser/screenshots.py
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

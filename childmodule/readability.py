@@ -12,6 +12,18 @@ SENTENCE_END = re.compile(r"[.!?:]+|\n\s*\n")
 LONG_WORD = 6
 
 
+def sentences(text):
+    """The text's sentences, as LIX counts them."""
+    return [part.strip() for part in SENTENCE_END.split(text) if WORD.search(part)]
+
+
+def hard_sentences(text, target, limit=3):
+    """The sentences that raise the score most: [(sentence, its own LIX)], hardest first, above `target` only."""
+    scored = [(sentence, lix(sentence)) for sentence in sentences(text)]
+    above = [(sentence, score) for sentence, score in scored if target is not None and score > target]
+    return sorted(above, key=lambda pair: -pair[1])[:limit]
+
+
 def lix(text):
     """The LIX score of a text, or None when there is no text."""
     words = WORD.findall(text)

@@ -1,4 +1,6 @@
 from django.contrib import messages
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -33,3 +35,8 @@ def warn_about_hard_chapters(request, page):
             _("This chapter's LIX is %(score)s, well above the target of %(target)s for its age band.")
             % {"score": revision.readability, "target": revision.lix_target},
         )
+
+
+@hooks.register("insert_editor_js")
+def readability_panel_js():
+    return format_html('<script src="{}" defer></script>', static("childmodule/js/readability-panel.js"))

@@ -45,7 +45,18 @@ class AdviceBlock(blocks.StructBlock):
         }
 
 
-class StoryBlock(SnippetChooserBlock):
+class ReviewedSnippetBlock(SnippetChooserBlock):
+    """A chosen story or dilemma: shown to readers only while it is live (see `readable_snippet`)."""
+
+    def get_context(self, value, parent_context=None):
+        from modules.templatetags.page_tags import readable_snippet
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["value"] = readable_snippet(value, (parent_context or {}).get("request"))
+        return context
+
+
+class StoryBlock(ReviewedSnippetBlock):
     def __init__(self, **kwargs):
         super().__init__("modules.Story", **kwargs)
 
@@ -57,13 +68,14 @@ class StoryBlock(SnippetChooserBlock):
         preview_value = _first_live("story")
 
 
-class DilemmaBlock(SnippetChooserBlock):
+class DilemmaBlock(ReviewedSnippetBlock):
     def __init__(self, **kwargs):
         super().__init__("modules.Dilemma", **kwargs)
 
     def get_context(self, value, parent_context=None):
         """The options, and the one the reader chose (`?choice=<option id>`), if any."""
         context = super().get_context(value, parent_context=parent_context)
+        value = context["value"]
         parent_context = parent_context or {}
         options = list(value.options.all()) if value else []
         state = parent_context.get("lesson_state")

@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from childmodule.blocks import ChapterBodyBlock, plain_text
 from childmodule.models.counters import ChapterView
-from childmodule.readability import lix
+from childmodule.readability import hard_sentences, lix
 from cms.weeks import iso_week
 from modules.forms import SameLocalePageForm
 
@@ -108,9 +108,7 @@ class ReadabilityPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            context["score"] = self.instance.readability
-            context["target"] = self.instance.lix_target
-            context["too_hard"] = self.instance.too_hard
+            context["readability"] = self.instance.readability_report
             return context
 
 
@@ -138,6 +136,25 @@ class ChapterPage(ChildModulePage):
     def too_hard(self):
         score, target = self.readability, self.lix_target
         return score is not None and target is not None and score > target + LIX_MARGIN
+
+    @property
+    def readability_report(self):
+        """The chapter's LIX, its band's target, how far it is from it, and the sentences that push it up.
+
+        Shown in the editor's readability panel, and given to the admin's preview (see
+        chapter_page.html), whose script updates the panel from it as the editor types.
+        """
+        score, target = self.readability, self.lix_target
+        if score is None or target is None or score <= target:
+            distance = "within"
+        else:
+            distance = "far" if score > target + LIX_MARGIN else "near"
+        return {
+            "score": score,
+            "target": target,
+            "distance": distance,
+            "hard": [{"sentence": s, "score": v} for s, v in hard_sentences(plain_text(self.body), target)],
+        }
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -146,3 +146,13 @@ class Source(ReviewedSnippet):
         super().clean()
         if self.doi.lower().startswith(("http://", "https://", "doi:")):
             raise ValidationError({"doi": _("Enter the DOI itself, such as 10.1037/0893-3200.15.3.355.")})
+        others = Source.objects.filter(locale_id=self.locale_id).exclude(pk=self.pk)
+        for field, value in (("doi", self.doi.strip()), ("url", self.url.strip())):
+            duplicate = value and others.filter(**{f"{field}__iexact": value}).first()
+            if duplicate:
+                raise ValidationError(
+                    {
+                        field: _("This source is already in the library: “%(source)s”. Choose that one instead.")
+                        % {"source": duplicate}
+                    }
+                )

@@ -86,3 +86,20 @@ def safety_note(about="lesson"):
     if module is not None:
         return {"about": about, "url": module.url, "title": module.title}
     return {"about": about, "url": reverse("safety:check"), "title": gettext("Is it safe for you?")}
+
+
+def readable_snippet(snippet, request):
+    """A reviewed snippet as this request may see it: live, or None. In the admin's preview of a
+    page (`request.is_preview`, set only by Wagtail's preview), its latest draft, so that
+    reviewers see the story or source in review inside the page that uses it."""
+    if snippet is None:
+        return None
+    if getattr(request, "is_preview", False):
+        return snippet.get_latest_revision_as_object()
+    return snippet if snippet.live else None
+
+
+@register.filter
+def readable(snippets, request):
+    """The snippets of a list (a block's sources, a module's) this request may see."""
+    return [shown for shown in (readable_snippet(snippet, request) for snippet in snippets) if shown is not None]

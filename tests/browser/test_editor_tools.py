@@ -131,3 +131,28 @@ def test_module_sources_are_a_filterable_list_of_the_pages_language(browser, liv
     assert unticked.is_visible() and ticked.is_visible()  # a ticked source always stays in view
     editor.locator("[data-source-filter]").fill("nothing like this")
     assert not unticked.is_visible() and ticked.is_visible()
+
+
+def test_readability_panel_follows_what_the_editor_types(browser, live_server, live_course):
+    member("Editors", "editor1")
+    chapter = build_child_module(live_course)["sv"]["chapters"][0]  # 3-5 years: LIX target 25
+    editor = browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 900}).new_page()
+    sign_in(editor, live_server, "editor1")
+    editor.goto(f"{live_server.url}/admin/pages/{chapter.id}/edit/")
+    editor.wait_for_load_state("networkidle")
+    panel = editor.locator("[data-readability-panel]")
+    assert "help-info" in panel.get_attribute("class")
+
+    editor.get_by_role("button", name=re.compile("Toggle preview")).click()
+    editor.frame_locator("#w-preview-iframe").get_by_text("Det är inte ditt fel.").first.wait_for()
+    bureaucratic = (
+        "Vårdnadshavarnas gemensamma ansvar för barnets grundläggande behov kvarstår oförändrat oavsett "
+        "eventuella förändringar beträffande boendesituationen i samband med separationsprocessen"
+    )
+    text = editor.locator("textarea").first
+    text.click()
+    text.press("End")
+    text.press_sequentially(f" {bureaucratic}.")
+    # Named in the panel before anything is saved or submitted.
+    panel.locator("li", has_text=bureaucratic).wait_for(timeout=20_000)
+    assert "help-info" not in panel.get_attribute("class")

@@ -29,3 +29,17 @@ def test_lix_matches_hand_counts(text, expected):
 def test_no_text_has_no_score():
     assert lix("") is None
     assert lix(" ... ") is None
+
+
+def test_the_sentences_that_push_the_score_up_are_named():
+    from childmodule.readability import hard_sentences
+
+    bureaucratic = (
+        "Vårdnadshavarnas gemensamma ansvar för barnets grundläggande behov kvarstår oförändrat oavsett "
+        "eventuella förändringar beträffande boendesituationen i samband med separationsprocessen och "
+        "därmed sammanhängande administrativa åtgärder"
+    )
+    text = f"Mamma och pappa bor inte ihop. Det är inte ditt fel. {bureaucratic}. Du får vara ledsen."
+    hard = hard_sentences(text, target=25)
+    assert [sentence for sentence, _score in hard] == [bureaucratic]
+    assert hard_sentences("Du är bra. Du är viktig.", target=25) == []

@@ -246,3 +246,21 @@ def test_bundle_does_not_approve_a_module_whose_lesson_was_sent_back(course, edi
     reviewers[1].post(url, {"approve": "all"})
     module.refresh_from_db()
     assert module.title != "Väntande modul" and module.workflow_in_progress
+
+
+def test_a_duplicate_source_is_refused_with_a_clear_message(course, editor):
+    existing = course["sv"]["modules"][0].sources.first()
+    data = {
+        "authors": "Någon",
+        "title": "Samma studie igen",
+        "year": 2001,
+        "publication": "",
+        "url": "",
+        "summary": "",
+        "doi": existing.doi.upper(),
+        "locale": existing.locale_id,
+    }
+    response = editor.post("/admin/snippets/modules/source/add/?locale=sv", data)
+    assert response.status_code == 200
+    assert escape(existing.title) in response.content.decode()
+    assert not type(existing).objects.filter(title="Samma studie igen").exists()

@@ -149,3 +149,28 @@ def test_translation_status_knows_drafts_reviews_and_links_to_the_translation(sw
     source.save_revision().publish()
     assert gap().problem == "outdated"
     assert gap().translation_id == copy.pk
+
+
+def test_a_draft_snippet_shows_in_the_reviewers_preview_never_to_readers(course, translator):
+    from tests.modules.factories import lesson_body
+
+    da = Locale.objects.get(language_code="da")
+    lesson = course["da"]["lessons"][0]
+    story = StoryFactory(locale=da, live=False, title="Udkast til en fortælling")
+    source = SourceFactory(locale=da, live=False, title="Et udkast til en kilde")
+    lesson.body = lesson_body(story, course["da"]["dilemma"], [source])
+    lesson.save_revision().publish()
+
+    public = Client().get(lesson.url).content.decode()
+    assert "Udkast til en fortælling" not in public and "Et udkast til en kilde" not in public
+    reviewer = Client()
+    reviewer.force_login(member("Reviewers", "reviewer8"))
+    preview = reviewer.get(f"/admin/pages/{lesson.id}/view_draft/").content.decode()
+    assert "Udkast til en fortælling" in preview and "Et udkast til en kilde" in preview
+
+
+def test_a_module_whose_sources_are_drafts_shows_no_empty_evidence_box(course):
+    module = course["sv"]["modules"][0]
+    Source.objects.filter(pk__in=[s.pk for s in module.sources.all()]).update(live=False)
+    html = Client().get(module.url).content.decode()
+    assert 'class="evidence"' not in html
