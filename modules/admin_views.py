@@ -2,12 +2,12 @@
 
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from cms.admin_pages import AdminPageMixin
 from modules.content_status import content_status
 
 
-class ContentStatusView(WagtailAdminTemplateMixin, TemplateView):
+class ContentStatusView(AdminPageMixin, TemplateView):
     template_name = "modules/admin/content_status.html"
     page_title = _("Translation status")
     header_icon = "globe"

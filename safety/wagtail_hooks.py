@@ -3,9 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.snippets.models import register_snippet
 
+from cms.admin_pages import AdminPageMixin
 from modules.snippet_admin import ReviewedSnippetViewSet
 from safety.models import HelpLine, stale_lines
 
@@ -24,7 +24,7 @@ class HelpLineViewSet(ReviewedSnippetViewSet):
 register_snippet(HelpLineViewSet)
 
 
-class HelpLinesToCheckView(WagtailAdminTemplateMixin, TemplateView):
+class HelpLinesToCheckView(AdminPageMixin, TemplateView):
     """Every help line, in every language, not checked against its organisation for six months."""
 
     template_name = "safety/admin/lines_to_check.html"

@@ -12,9 +12,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
+from cms.admin_pages import AdminPageMixin
 from course.models import ExportLog
 from course.statistics import exports
 from course.statistics.charts import svg
@@ -94,7 +94,7 @@ def require_permission(request):
         raise PermissionDenied
 
 
-class EvaluatorView(WagtailAdminTemplateMixin, TemplateView):
+class EvaluatorView(AdminPageMixin, TemplateView):
     """An admin page for those who may see the usage statistics."""
 
     def dispatch(self, request, *args, **kwargs):
@@ -194,7 +194,7 @@ class MethodView(EvaluatorView):
         return context
 
 
-class ExportLogView(WagtailAdminTemplateMixin, TemplateView):
+class ExportLogView(AdminPageMixin, TemplateView):
     template_name = "course/admin/export_log.html"
     page_title = gettext_lazy("Export log")
     header_icon = "list-ul"
