@@ -6,11 +6,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, PublishingPanel
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
     Orderable,
+    PreviewableMixin,
     RevisionMixin,
     TranslatableMixin,
     WorkflowMixin,
@@ -24,6 +25,11 @@ class ReviewedSnippet(
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
+
+    @classmethod
+    def reviewed_panels(cls, *panels):
+        """The editing panels, and the publishing panel (go-live and expiry dates, applied on approval)."""
+        return [*panels, PublishingPanel()]
 
     def __str__(self):
         return self.title
@@ -47,7 +53,22 @@ def reviewed_relations(name):
     )
 
 
-class Story(ReviewedSnippet):
+class PreviewedInLesson(PreviewableMixin):
+    """A snippet previewed in the editor as a lesson shows it (`snippet_template`), with the site's styles."""
+
+    snippet_template = None
+
+    def get_preview_template(self, request, mode_name):
+        return "modules/snippet_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["snippet_template"] = self.snippet_template
+        self.shown_as_edited = True  # `readable_snippet` shows it as it is in the form, not its last revision
+        return context
+
+
+class Story(PreviewedInLesson, ReviewedSnippet):
     title = models.CharField(_("title"), max_length=200)
     teller = models.CharField(
         _("who is telling"),
@@ -60,14 +81,15 @@ class Story(ReviewedSnippet):
 
     _revisions, workflow_states = reviewed_relations("story")
 
-    panels = [FieldPanel("title"), FieldPanel("teller"), FieldPanel("text")]
+    snippet_template = "modules/blocks/story.html"
+    panels = ReviewedSnippet.reviewed_panels(FieldPanel("title"), FieldPanel("teller"), FieldPanel("text"))
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("parent's story")
         verbose_name_plural = _("parents' stories")
 
 
-class Dilemma(ReviewedSnippet):
+class Dilemma(PreviewedInLesson, ReviewedSnippet):
     title = models.CharField(_("title"), max_length=200)
     situation = models.TextField(
         _("situation"), help_text=_("An everyday situation that ends with what the parent has to decide.")
@@ -75,11 +97,17 @@ class Dilemma(ReviewedSnippet):
 
     _revisions, workflow_states = reviewed_relations("dilemma")
 
-    panels = [
+    snippet_template = "modules/blocks/dilemma.html"
+    panels = ReviewedSnippet.reviewed_panels(
         FieldPanel("title"),
         FieldPanel("situation"),
         InlinePanel("options", label=_("options"), min_num=2, max_num=4),
-    ]
+    )
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["options"] = list(self.options.all())
+        return context
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("dilemma")
@@ -109,7 +137,7 @@ class DilemmaOption(Orderable):
         return self.label
 
 
-class Source(ReviewedSnippet):
+class Source(PreviewedInLesson, ReviewedSnippet):
     authors = models.CharField(_("authors"), max_length=300)
     title = models.CharField(_("title"), max_length=400)
     year = models.PositiveSmallIntegerField(_("year"))
@@ -122,7 +150,8 @@ class Source(ReviewedSnippet):
 
     _revisions, workflow_states = reviewed_relations("source")
 
-    panels = [
+    snippet_template = "modules/includes/sources.html"
+    panels = ReviewedSnippet.reviewed_panels(
         FieldPanel("authors"),
         FieldPanel("title"),
         FieldPanel("year"),
@@ -130,7 +159,12 @@ class Source(ReviewedSnippet):
         FieldPanel("doi"),
         FieldPanel("url"),
         FieldPanel("summary"),
-    ]
+    )
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["sources"] = [self]
+        return context
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("evidence source")

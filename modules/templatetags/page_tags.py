@@ -92,8 +92,8 @@ def readable_snippet(snippet, request):
     """A reviewed snippet as this request may see it: live, or None. In the admin's preview of a
     page (`request.is_preview`, set only by Wagtail's preview), its latest draft, so that
     reviewers see the story or source in review inside the page that uses it."""
-    if snippet is None:
-        return None
+    if snippet is None or getattr(snippet, "shown_as_edited", False):
+        return snippet
     if getattr(request, "is_preview", False):
         return snippet.get_latest_revision_as_object()
     return snippet if snippet.live else None

@@ -264,3 +264,23 @@ def test_a_duplicate_source_is_refused_with_a_clear_message(course, editor):
     assert response.status_code == 200
     assert escape(existing.title) in response.content.decode()
     assert not type(existing).objects.filter(title="Samma studie igen").exists()
+
+
+def test_a_snippet_scheduled_by_its_editor_goes_live_on_its_date_after_approval(course, editor, reviewers):
+    import datetime
+
+    from django.utils import timezone
+
+    story = course["sv"]["story"]
+    story.save_revision().publish()  # live through a revision, as reviewed snippets are
+    url = f"/admin/snippets/modules/story/edit/{story.pk}/"
+    when = (timezone.now() + datetime.timedelta(days=3)).strftime("%Y-%m-%d %H:%M")
+    data = {"title": "Schemalagd", "teller": story.teller, "text": story.text, "go_live_at": when, "expire_at": ""}
+    assert editor.post(url, {**data, "action-submit": "x"}).status_code == 302
+    story.refresh_from_db()
+    task_state = story.current_workflow_task_state
+    approve = reverse("wagtailsnippets_modules_story:workflow_action", args=(story.pk, "approve", task_state.id))
+    reviewers[0].post(approve)
+    story.refresh_from_db()
+    assert story.live and story.title != "Schemalagd"  # not yet: the live story stays until the date
+    assert story.get_latest_revision().approved_go_live_at is not None

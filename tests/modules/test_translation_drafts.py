@@ -174,3 +174,45 @@ def test_a_module_whose_sources_are_drafts_shows_no_empty_evidence_box(course):
     Source.objects.filter(pk__in=[s.pk for s in module.sources.all()]).update(live=False)
     html = Client().get(module.url).content.decode()
     assert 'class="evidence"' not in html
+
+
+@pytest.mark.parametrize("model_name", ["story", "dilemma", "source"])
+def test_snippets_preview_as_a_lesson_shows_them(course, translator, model_name):
+    from django.urls import reverse
+
+    snippet = {
+        "story": course["sv"]["story"],
+        "dilemma": course["sv"]["dilemma"],
+        "source": course["sv"]["modules"][0].sources.first(),
+    }[model_name]
+    edit = translator.get(f"/admin/snippets/modules/{model_name}/edit/{snippet.pk}/").content.decode()
+    assert "w-preview" in edit and 'name="go_live_at"' in edit  # the preview panel and the publishing dates
+    fields = {
+        "story": {"title": "Förhandsvisad rubrik", "teller": "pappa till en", "text": "Ny text."},
+        "dilemma": {
+            "title": "Förhandsvisad rubrik",
+            "situation": "Läget.",
+            "options-TOTAL_FORMS": "2",
+            "options-INITIAL_FORMS": "0",
+            "options-MIN_NUM_FORMS": "2",
+            "options-MAX_NUM_FORMS": "4",
+            **{
+                f"options-{i}-{k}": v
+                for i in range(2)
+                for k, v in (("label", f"Val {i}"), ("reflection", "Tanke."), ("ORDER", str(i)), ("id", ""))
+            },
+        },
+        "source": {
+            "authors": "A. B.",
+            "title": "Förhandsvisad rubrik",
+            "year": 2020,
+            "publication": "",
+            "doi": "",
+            "url": "",
+            "summary": "",
+        },
+    }[model_name]
+    url = reverse(f"wagtailsnippets_modules_{model_name}:preview_on_edit", args=[snippet.pk])
+    assert translator.post(url, fields).json()["is_valid"]
+    html = translator.get(url).content.decode()
+    assert "Förhandsvisad rubrik" in html and 'href="/static/css/site' in html
