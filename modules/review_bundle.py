@@ -17,7 +17,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from modules.models import FourEyesApprovalTask, LessonPage, ModulePage
-from modules.review import approval_blockers, requested_changes, submitters, under_review
+from modules.review import approval_blockers, requested_changes, under_review
 from modules.translation import references
 
 
@@ -43,7 +43,6 @@ class ReviewItem:
         elif self.task_state is None:
             self.reasons = approval_blockers(under_review(self.obj)) if self.obj.has_unpublished_changes else []
         self.in_review = self.task_state is not None
-        self.submitted_by_you = user.pk in submitters(self.obj)
 
     @property
     def state(self):

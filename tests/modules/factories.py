@@ -24,7 +24,7 @@ class SourceFactory(ReviewedSnippetFactory):
     authors = "Amato, P. R."
     title = factory.Sequence(lambda n: f"A study of families {n}")
     year = 2001
-    doi = "10.1037/0893-3200.15.3.355"
+    doi = factory.Sequence(lambda n: f"10.1037/0893-3200.15.3.{355 + n}")  # one study each: DOIs are unique
 
     class Meta:
         model = Source

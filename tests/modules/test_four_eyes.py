@@ -144,19 +144,24 @@ def test_the_source_list_shows_only_the_pages_language(course, editor):
     assert "data-source-filter" in html
 
 
-def test_module_waits_while_a_lesson_is_sent_back(course, editor, reviewers):
-    tree = course["sv"]
+def lesson_sent_back_and_module_submitted(tree, editor, reviewer, comment, module_title):
+    """The editor submits a lesson and its module; the reviewer sends the lesson back with `comment`."""
     module, lesson = tree["modules"][0], tree["lessons"][0]
     lesson_data = lesson_form_data(tree, title="Ändrad lektion", slug=lesson.slug)
     submit(editor, lesson, lesson_data)
-    act(reviewers[0], lesson, lesson_data, "reject", comment="Förkorta andra stycket.")
+    act(reviewer, lesson, lesson_data, "reject", comment=comment)
     lesson.refresh_from_db()
     assert not lesson.workflow_in_progress
-
-    source = module.sources.first()
-    data = module_data(sources=[source.pk])
-    data.update(title="Ändrad modul", slug=module.slug)
+    data = module_data(sources=[module.sources.first().pk])
+    data.update(title=module_title, slug=module.slug)
     submit(editor, module, data)
+    return module, lesson, lesson_data
+
+
+def test_module_waits_while_a_lesson_is_sent_back(course, editor, reviewers):
+    module, lesson, lesson_data = lesson_sent_back_and_module_submitted(
+        course["sv"], editor, reviewers[0], "Förkorta andra stycket.", "Ändrad modul"
+    )
     task_state = module.current_workflow_task_state
     url = reverse("wagtailadmin_pages:workflow_action", args=(module.id, "approve", task_state.id))
     reviewers[1].post(url)  # refused
@@ -232,14 +237,9 @@ def test_module_reviewed_with_its_lessons_and_snippets_from_one_screen(course, e
 
 
 def test_bundle_does_not_approve_a_module_whose_lesson_was_sent_back(course, editor, reviewers):
-    tree = course["sv"]
-    module, lesson = tree["modules"][0], tree["lessons"][0]
-    lesson_data = lesson_form_data(tree, title="Tillbakaskickad", slug=lesson.slug)
-    submit(editor, lesson, lesson_data)
-    act(reviewers[0], lesson, lesson_data, "reject", comment="Mer om barnets perspektiv.")
-    data = module_data(sources=[module.sources.first().pk])
-    data.update(title="Väntande modul", slug=module.slug)
-    submit(editor, module, data)
+    module, lesson, _data = lesson_sent_back_and_module_submitted(
+        course["sv"], editor, reviewers[0], "Mer om barnets perspektiv.", "Väntande modul"
+    )
     url = reverse("module_review", args=[module.id])
     html = reviewers[1].get(url).content.decode()
     assert "Mer om barnets perspektiv." in html and escape(lesson.title) in html
