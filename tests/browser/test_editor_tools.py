@@ -68,7 +68,7 @@ def test_block_picker_shows_a_preview(browser, live_server, live_course):
     sign_in(editor, live_server, "editor1")
     editor.goto(f"{live_server.url}/admin/pages/add/modules/lessonpage/{module.id}/")
     editor.wait_for_load_state("networkidle")
-    editor.locator("#panel-child-content-body-content button[title='Insert a block']").first.click()
+    editor.locator("[id$='-body-content'] button[title='Insert a block']").first.click()
     row = editor.locator(".w-combobox__option-row", has=editor.get_by_role("option", name=re.compile("Checklist")))
     row.get_by_role("button", name="Preview").click()
     preview = editor.frame_locator(
@@ -105,7 +105,7 @@ def test_snippet_chooser_opens_on_the_pages_language(browser, live_server, live_
     sign_in(editor, live_server, "editor1")
     editor.goto(f"{live_server.url}/admin/pages/add/modules/lessonpage/{module.id}/")
     editor.wait_for_load_state("networkidle")
-    editor.locator("#panel-child-content-body-content button[title='Insert a block']").first.click()
+    editor.locator("[id$='-body-content'] button[title='Insert a block']").first.click()
     editor.get_by_role("option", name=re.compile("Parent's story|Förälderns berättelse")).click()
     editor.locator("[data-chooser-action-choose]").last.click()
     modal = editor.locator(".modal-content")

@@ -52,3 +52,14 @@ def test_chooser_speaks_the_editors_language(course):
     assert "Välj" not in html and "Choose" in html
     html = danish.get("/admin/snippets/choose/modules/story/", **ajax).content.decode("unicode_escape")
     assert "Välj" not in html and "Vælg" in html
+
+
+def test_the_lesson_editor_speaks_each_editors_language_whoever_came_first(course):
+    """The page form is built once per process: its blocks' labels must not stay in the first editor's language."""
+    danish, english = staff_client("dansk3", "da"), staff_client("english3", "en")
+    lesson = course["sv"]["lessons"][0]
+    with translation.override("da"):
+        danish_label = translation.gettext("Checklist or exercise")
+    assert danish_label in danish.get(f"/admin/pages/{lesson.id}/edit/").content.decode("unicode_escape")
+    html = english.get(f"/admin/pages/{lesson.id}/edit/").content.decode("unicode_escape")
+    assert "Checklist or exercise" in html and danish_label not in html
