@@ -1,6 +1,7 @@
 """Test settings: built on base, never on dev. DATABASE_URL picks PostgreSQL."""
 
 import os
+import tempfile
 
 import dj_database_url
 
@@ -17,6 +18,12 @@ else:
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS  # noqa: F405
+    # A file (in memory, on tmpfs where there is one) rather than ":memory:": an in-memory test
+    # database is one connection shared by the live server's threads, and two requests at once
+    # (a preview refresh beside Wagtail's editing-session ping) break each other's savepoints.
+    # With a file, each thread has its own connection and SQLite's locking keeps them apart.
+    _shm = "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir()
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(_shm, f"samspel-test-{os.getpid()}.sqlite3")}
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

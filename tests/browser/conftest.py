@@ -13,6 +13,24 @@ from django.conf import settings
 NEUTRAL_PAGE = "<!doctype html><html lang='en'><title>Weather</title><h1>Weather forecast</h1></html>"
 
 
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, live_server):
+    """pytest-django's live server, started once the test database exists: it then gives each of
+    its threads their own connection to the database file (see cms/settings/test.py), instead of
+    sharing the test's connection as it does with a database that is still ":memory:"."""
+    return live_server
+
+
+@pytest.fixture(autouse=True)
+def close_browser_contexts(request):
+    """Close every browser context a test opened. Left open, their admin pages keep pinging the
+    server and running scripts through every later test, slowing the whole run on two cores."""
+    yield
+    if "browser" in request.fixturenames:
+        for context in request.getfixturevalue("browser").contexts:
+            context.close()
+
+
 @pytest.fixture
 def live_course(live_server):
     """The small three-language course, served by the live server."""

@@ -151,8 +151,9 @@ def test_readability_panel_follows_what_the_editor_types(browser, live_server, l
     )
     text = editor.locator("textarea").first
     text.click()
-    text.press("End")
+    text.press("Control+End")
     text.press_sequentially(f" {bureaucratic}.")
+    editor.frame_locator("#w-preview-iframe").get_by_text(bureaucratic).first.wait_for(timeout=30_000)
     # Named in the panel before anything is saved or submitted.
-    panel.locator("li", has_text=bureaucratic).wait_for(timeout=20_000)
+    panel.locator("li", has_text=bureaucratic).wait_for()
     assert "help-info" not in panel.get_attribute("class")
