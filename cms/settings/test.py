@@ -1,7 +1,10 @@
 """Test settings: built on base, never on dev. DATABASE_URL picks PostgreSQL."""
 
+import atexit
 import os
+import shutil
 import tempfile
+from pathlib import Path
 
 import dj_database_url
 
@@ -22,8 +25,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # database is one connection shared by the live server's threads, and two requests at once
     # (a preview refresh beside Wagtail's editing-session ping) break each other's savepoints.
     # With a file, each thread has its own connection and SQLite's locking keeps them apart.
-    _shm = "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir()
-    DATABASES["default"]["TEST"] = {"NAME": os.path.join(_shm, f"samspel-test-{os.getpid()}.sqlite3")}
+    _memory = Path("/dev/shm")  # noqa: S108  # nosec B108  # the parent of a private directory made below
+    _directory = tempfile.mkdtemp(prefix="samspel-test-", dir=_memory if _memory.is_dir() else None)
+    atexit.register(shutil.rmtree, _directory, ignore_errors=True)
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(_directory, "db.sqlite3")}
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
