@@ -1,0 +1,61 @@
+"""Our groups, the review workflow and its task are named in each staff member's language."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.forms import modelform_factory
+from django.utils import translation
+from wagtail.models import Task, Workflow
+
+from tests.cms.test_admin_language import staff_client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_names_are_read_in_the_active_language_and_stored_in_english():
+    workflow = Workflow.objects.get(name="Professional review")
+    task = workflow.tasks.get()
+    with translation.override("sv"):
+        assert (workflow.name, task.name, task.specific.name) == ("Fackgranskning",) + ("Granskarens godkännande",) * 2
+        assert Group.objects.get(name="Editors").name == "Redaktörer"
+        assert str(Group.objects.get(name="Reviewers")) == "Granskare"
+    with translation.override("da"):
+        assert workflow.name == "Faglig gennemgang"
+        assert Group.objects.get(name="Evaluators").natural_key() == ("Evaluators",)
+    assert Workflow.objects.filter(name="Professional review").exists()
+    assert set(Task.objects.values_list("name", flat=True)) >= {"Reviewer approval"}
+
+
+def test_a_form_saved_with_the_name_as_shown_keeps_the_english_name():
+    """A Swedish administrator saves the group form: the row must still be "Editors", or every
+    lookup by name (and every other language's translation) would break."""
+    GroupForm = modelform_factory(Group, fields=["name"])
+    group = Group.objects.get(name="Editors")
+    with translation.override("sv"):
+        form = GroupForm(instance=group)
+        assert form["name"].value() == "Redaktörer"
+        form = GroupForm({"name": "Redaktörer"}, instance=group)
+        assert form.is_valid(), form.errors
+        form.save()
+    assert Group.objects.filter(name="Editors").exists()
+    assert not Group.objects.filter(name="Redaktörer").exists()
+
+
+def test_a_name_the_administrator_changes_is_stored_and_shown_as_typed():
+    GroupForm = modelform_factory(Group, fields=["name"])
+    group = Group.objects.get(name="Reviewers")
+    with translation.override("da"):
+        GroupForm({"name": "Fagpanel"}, instance=group).save()
+    with translation.override("sv"):
+        assert Group.objects.get(pk=group.pk).name == "Fagpanel"
+    # And another group renamed to a translation of an existing name is not merged into it.
+    with translation.override("sv"):
+        form = GroupForm({"name": "Redaktörer"}, instance=Group.objects.get(name="Evaluators"))
+        assert form.is_valid(), form.errors
+        form.save()
+    assert set(Group.objects.values_list("name", flat=True)) >= {"Editors", "Redaktörer", "Fagpanel"}
+
+
+def test_the_danish_editor_is_offered_the_danish_workflow(course):
+    html = staff_client("dansk1", "da").get(f"/admin/pages/{course['da']['lessons'][0].id}/edit/").content.decode()
+    assert "Faglig gennemgang" in html
+    assert "Professional review" not in html
