@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from modules.admin_views import ContentStatusView
 from modules.editor_notices import ChangesRequestedPanel, notices_for
+from modules.explorer_start import start_at_course_home
 from modules.models import Dilemma, ModulePage, Source, Story
 from modules.review_bundle import ModuleReviewView
 from modules.snippet_admin import ReviewedSnippetViewSet
@@ -44,6 +45,9 @@ class CourseContentGroup(SnippetViewSetGroup):
 
 
 register_snippet(CourseContentGroup)
+
+
+hooks.register("construct_main_menu", start_at_course_home)
 
 
 @hooks.register("register_admin_urls")

@@ -1,5 +1,8 @@
 """Staff screens speak the staff member's language; where Wagtail has no translation, English, never Swedish."""
 
+import json
+import re
+
 import pytest
 from django.test import Client
 from django.utils import translation
@@ -63,3 +66,31 @@ def test_the_lesson_editor_speaks_each_editors_language_whoever_came_first(cours
     assert danish_label in danish.get(f"/admin/pages/{lesson.id}/edit/").content.decode("unicode_escape")
     html = english.get(f"/admin/pages/{lesson.id}/edit/").content.decode("unicode_escape")
     assert "Checklist or exercise" in html and danish_label not in html
+
+
+def explorer_start(html):
+    """The page the sidebar's "Pages" item opens: (its URL, the explorer's start page id)."""
+    props = json.loads(re.search(r'id="wagtail-sidebar-props"[^>]*>(.*?)</script>', html, re.S).group(1))
+    found = []
+
+    def walk(value):
+        if isinstance(value, dict):
+            if value.get("_type") == "wagtail.sidebar.PageExplorerMenuItem":
+                found.append((value["_args"][0]["url"], value["_args"][1]))
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(props)
+    (start,) = found
+    return start
+
+
+def test_editors_open_the_pages_menu_at_the_course_home_of_their_language(course):
+    """Not at the tree's root, under Wagtail's "pages created here will not be accessible" banner."""
+    for username, language in (("dansk4", "da"), ("svensk4", "sv"), ("english4", "en")):
+        home = course[language]["home"]
+        html = staff_client(username, language).get("/admin/").content.decode()
+        assert explorer_start(html) == (f"/admin/pages/{home.id}/", home.id)
