@@ -1,4 +1,5 @@
-"""Workaround for a Wagtail 8.0.1 bug: searching images or documents while filtering by usage count is a 500.
+"""Our Wagtail hooks: a workaround for a Wagtail 8.0.1 bug (searching images or documents while filtering
+by usage count is a 500), and the account page's link to two-factor settings.
 
 The image and document listings (/admin/images/, /admin/documents/) have a "Usage count"
 range filter, `BaseMediaFilterSet.usage_count` (wagtail/admin/filters.py, line 272). It filters
@@ -23,7 +24,10 @@ Loaded by Wagtail with every app's `wagtail_hooks` module, before any admin view
 """
 
 import django_filters
+from wagtail import hooks
 from wagtail.admin.filters import BaseMediaFilterSet, RelatedFilterMixin
+
+from cms.accounts import two_factor_menu_item
 
 
 class UsageCountFilter(RelatedFilterMixin, django_filters.RangeFilter):
@@ -52,3 +56,7 @@ def _search_safe_usage_count(init):
 
 if not getattr(BaseMediaFilterSet.__init__, "samspel_usage_count_workaround", False):
     BaseMediaFilterSet.__init__ = _search_safe_usage_count(BaseMediaFilterSet.__init__)
+
+
+# The account page (/admin/account/) links to the staff member's two-factor settings.
+hooks.register("register_account_menu_item", two_factor_menu_item)

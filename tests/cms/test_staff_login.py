@@ -97,3 +97,20 @@ def test_failed_logins_are_rate_limited(client, staff):
     assert "_auth_user_id" not in client.session
     assert response.status_code in (200, 429)
     assert client.get("/admin/").status_code == 302
+
+
+def test_staff_pages_are_in_the_admins_frame_not_the_parents(client, staff):
+    """No quick exit or "I have a code" on a staff page, and a way back to the admin."""
+    for url in ("/accounts/login/", "/accounts/password/reset/"):
+        html = client.get(url).content.decode()
+        assert "wagtailadmin/css/core.css" in html
+        assert "data-quick-exit" not in html and "/resume/" not in html and "safety-bar" not in html
+        assert "<script" not in html  # so the public site's strict policy is enough
+    client.post("/accounts/login/", {"login": "reviewer1", "password": PASSWORD})
+    html = client.get("/accounts/2fa/").content.decode()
+    assert 'href="/admin/"' in html and 'href="/accounts/logout/"' in html
+
+
+def test_the_admin_account_page_links_to_two_factor_settings(client, staff):
+    client.post("/accounts/login/", {"login": "reviewer1", "password": PASSWORD})
+    assert 'href="/accounts/2fa/"' in client.get("/admin/account/").content.decode()
