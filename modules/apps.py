@@ -30,3 +30,6 @@ class ModulesConfig(AppConfig):
         file_changed.connect(template_changed, dispatch_uid="samspel-template-changed")
 
         import modules.translation  # noqa: F401  (translations start as drafts of their own language)
+        from modules.snippet_permissions import register_reviewed_snippet_policies
+
+        register_reviewed_snippet_policies()

@@ -21,6 +21,7 @@ class StoryViewSet(ReviewedSnippetViewSet):
     icon = "user"
     list_display = ["title", "teller"]
     search_fields = ["title", "teller", "text"]
+    chooser_form_fields = ["title", "teller", "text"]
 
 
 class DilemmaViewSet(ReviewedSnippetViewSet):
@@ -28,6 +29,7 @@ class DilemmaViewSet(ReviewedSnippetViewSet):
     icon = "help"
     list_display = ["title"]
     search_fields = ["title", "situation"]
+    chooser_form_fields = ["title", "situation"]  # its options are added in the dilemma's own editor
 
 
 class SourceViewSet(ReviewedSnippetViewSet):
@@ -35,6 +37,7 @@ class SourceViewSet(ReviewedSnippetViewSet):
     icon = "doc-full"
     list_display = ["authors", "year", "title"]
     search_fields = ["authors", "title"]
+    chooser_form_fields = ["authors", "title", "year", "publication", "doi", "url", "summary"]
 
 
 class CourseContentGroup(SnippetViewSetGroup):
