@@ -42,7 +42,7 @@ def test_professional_review_covers_pages_and_snippets(course):
     assert course["da"]["lessons"][0].get_workflow() == workflow
     for snippet in (course["sv"]["story"], course["sv"]["dilemma"], course["sv"]["modules"][0].sources.first()):
         assert snippet.get_workflow() == workflow
-    assert [task.specific.groups.get().name for task in workflow.tasks.all()] == ["Reviewers"]
+    assert [task.specific.groups.get() for task in workflow.tasks.all()] == [Group.objects.get(name="Reviewers")]
 
 
 def test_editor_change_is_live_only_after_review(course, editor_client, reviewer_client):
