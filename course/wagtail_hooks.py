@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from course.statistics import views
+from course.statistics.export_log import ExportLogView
 
 
 class PermissionMenuItem(MenuItem):
@@ -24,7 +25,12 @@ def register_statistics_urls():
         path("usage-statistics/", views.UsageStatisticsView.as_view(), name="usage_statistics"),
         path("usage-statistics/export/<str:export_format>/", views.export, name="usage_statistics_export"),
         path("usage-statistics/chart/<slug:key>/", views.chart, name="usage_statistics_chart"),
-        path("usage-statistics/exports/", views.ExportLogView.as_view(), name="usage_export_log"),
+        path("usage-statistics/exports/", ExportLogView.as_view(), name="usage_export_log"),
+        path(
+            "usage-statistics/exports/results/",
+            ExportLogView.as_view(results_only=True),
+            name="usage_export_log_results",
+        ),
         path("usage-statistics/method/", views.MethodView.as_view(), name="usage_statistics_method"),
     ]
 

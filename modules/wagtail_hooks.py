@@ -55,7 +55,14 @@ hooks.register("construct_main_menu", start_at_course_home)
 
 @hooks.register("register_admin_urls")
 def register_content_status_url():
-    return [path("reports/translation-status/", ContentStatusView.as_view(), name="content_status")]
+    return [
+        path("reports/translation-status/", ContentStatusView.as_view(), name="content_status"),
+        path(
+            "reports/translation-status/results/",
+            ContentStatusView.as_view(results_only=True),
+            name="content_status_results",
+        ),
+    ]
 
 
 @hooks.register("register_reports_menu_item")

@@ -192,19 +192,3 @@ class MethodView(EvaluatorView):
         context = super().get_context_data(**kwargs)
         context["text"] = (Path(settings.BASE_DIR) / "docs" / "statistics.md").read_text(encoding="utf-8")
         return context
-
-
-class ExportLogView(AdminPageMixin, TemplateView):
-    template_name = "course/admin/export_log.html"
-    page_title = gettext_lazy("Export log")
-    header_icon = "list-ul"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_superuser:
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["entries"] = ExportLog.objects.all()[:500]
-        return context

@@ -111,6 +111,31 @@ def test_export_log_is_for_administrators(usage, evaluator_client, admin_client)
     assert evaluator_client.get("/admin/usage-statistics/exports/").status_code in (302, 403)
     html = admin_client.get("/admin/usage-statistics/exports/").content.decode()
     assert "evaluator-en" in html and "json" in html
+    # The results alone, as the filters refresh them: the other staff member's exports are left out.
+    assert evaluator_client.get("/admin/usage-statistics/exports/results/").status_code in (302, 403)
+    ExportLog.objects.create(username="auditor", export_format="csv", via="command")
+    results = admin_client.get("/admin/usage-statistics/exports/results/", {"username": "auditor"}).content.decode()
+    assert "auditor" in results and "evaluator-en" not in results and "<html" not in results
+
+
+def test_export_log_pages_and_downloads_for_an_audit(admin_client):
+    ExportLog.objects.bulk_create(
+        ExportLog(username=f"evaluator{n}", export_format=("csv", "xlsx")[n % 2], filters={"period": "2026-10"})
+        for n in range(130)
+    )
+    first = admin_client.get("/admin/usage-statistics/exports/").content.decode()
+    assert first.count("evaluator") >= 100 and "p=2" in first
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                admin_client.get("/admin/usage-statistics/exports/", {"export": "csv", "export_format": "xlsx"})
+                .getvalue()
+                .decode()
+            )
+        )
+    )
+    assert len(rows) == 1 + 65 and all(row[2] == "xlsx" for row in rows[1:])
+    assert "2026-10" in rows[1][3]
 
 
 def participant_values():
