@@ -39,7 +39,7 @@ class ReviewItem:
         self.can_approve = False
         if isinstance(task, FourEyesApprovalTask):
             self.reasons = task.approval_refusal(self.obj, user)
-            self.can_approve = not self.reasons and any(a[0] == "approve" for a in task.get_actions(self.obj, user))
+            self.can_approve = not self.reasons and task.moderates(self.obj, user)
         elif self.task_state is None:
             self.reasons = approval_blockers(under_review(self.obj)) if self.obj.has_unpublished_changes else []
         self.in_review = self.task_state is not None

@@ -128,37 +128,37 @@ def _translatable(model):
 
 def _snippets_in(block, value):
     """Every translatable snippet chosen anywhere inside a block's value."""
-    if isinstance(block, SnippetChooserBlock):
-        return [value] if value is not None and _translatable(block.target_model) else []
-    if isinstance(block, blocks.StreamBlock):
-        return [item for child in value for item in _snippets_in(child.block, child.value)]
-    if isinstance(block, blocks.ListBlock):
-        return [item for child in value for item in _snippets_in(block.child_block, child)]
-    if isinstance(block, blocks.StructBlock):
-        return [item for name, child in block.child_blocks.items() for item in _snippets_in(child, value.get(name))]
-    return []
+    found = []
+    _walk_snippets(block, value, lambda snippet: found.append(snippet) or snippet)
+    return found
 
 
 def _map_block(block, value, locale):
     """A block's value with every translatable snippet replaced by its translation; and whether any was."""
+    return _walk_snippets(block, value, lambda snippet: translation_in(snippet, locale))
+
+
+def _walk_snippets(block, value, replace):
+    """A block's value with every translatable snippet chosen inside it passed through `replace`
+    (a snippet in, a snippet out); and whether any came out different."""
     if isinstance(block, SnippetChooserBlock):
         if value is None or not _translatable(block.target_model):
             return value, False
-        mapped = translation_in(value, locale)
+        mapped = replace(value)
         return mapped, mapped != value
     if isinstance(block, blocks.StreamBlock):
         items, changed = [], False
         for child in value:
-            mapped, child_changed = _map_block(child.block, child.value, locale)
+            mapped, child_changed = _walk_snippets(child.block, child.value, replace)
             items.append((child.block_type, mapped, child.id))
             changed |= child_changed
         return (blocks.StreamValue(block, items) if changed else value), changed
     if isinstance(block, blocks.ListBlock):
-        mapped = [_map_block(block.child_block, child, locale) for child in value]
+        mapped = [_walk_snippets(block.child_block, child, replace) for child in value]
         changed = any(child_changed for _value, child_changed in mapped)
         return (blocks.list_block.ListValue(block, values=[v for v, _c in mapped]) if changed else value), changed
     if isinstance(block, blocks.StructBlock):
-        mapped = {name: _map_block(child, value.get(name), locale) for name, child in block.child_blocks.items()}
+        mapped = {name: _walk_snippets(child, value.get(name), replace) for name, child in block.child_blocks.items()}
         changed = any(child_changed for _value, child_changed in mapped.values())
         if changed:
             value = block._to_struct_value([(name, v) for name, (v, _c) in mapped.items()])

@@ -33,6 +33,10 @@ class FourEyesApprovalTask(AbstractGroupApprovalTask):
             return [_("You submitted this yourself, so another reviewer approves it.")]
         return approval_blockers(under_review(obj))
 
+    def moderates(self, obj, user):
+        """Whether `user` may act on `obj` at this task at all (Wagtail's test: one of its groups)."""
+        return bool(super().get_actions(obj, user))
+
     def get_actions(self, obj, user):
         from modules.review import submitters
 
