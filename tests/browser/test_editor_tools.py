@@ -157,3 +157,30 @@ def test_readability_panel_follows_what_the_editor_types(browser, live_server, l
     # Named in the panel before anything is saved or submitted.
     panel.locator("li", has_text=bureaucratic).wait_for()
     assert "help-info" not in panel.get_attribute("class")
+
+
+def test_a_story_written_inside_the_chooser_is_chosen_as_a_draft_of_the_pages_language(
+    browser, live_server, live_course
+):
+    from modules.models import Story
+
+    member("Editors", "editor1")
+    module = live_course["da"]["modules"][0]
+    editor = browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 900}).new_page()
+    problems = csp_watch(editor)
+    sign_in(editor, live_server, "editor1")
+    editor.goto(f"{live_server.url}/admin/pages/add/modules/lessonpage/{module.id}/")
+    editor.wait_for_load_state("networkidle")
+    editor.locator("[id$='-body-content'] button[title='Insert a block']").first.click()
+    editor.get_by_role("option", name=re.compile("Parent's story|Förälderns berättelse")).click()
+    editor.locator("[data-chooser-action-choose]").last.click()
+    modal = editor.locator(".modal-content")
+    modal.get_by_role("tab", name=re.compile("New|Ny")).click()
+    modal.locator("input[name=title]").fill("Den første jul i to hjem")
+    modal.locator("input[name=teller]").fill("far til en seksårig")
+    modal.locator("textarea[name=text]").fill("Vi holdt jul to gange, og det gik bedre end frygtet.")
+    modal.get_by_role("button", name=re.compile("Create as draft|Skapa som utkast")).click()
+    editor.locator("[data-chooser-title]", has_text="Den første jul i to hjem").wait_for()
+    story = Story.objects.get(title="Den første jul i to hjem")
+    assert story.locale.language_code == "da" and not story.live
+    assert problems == []
