@@ -15,13 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Locale, TranslatableMixin
 
-from modules.models.snippets import ReviewedSnippet, reviewed_relations
+from modules.models.snippets import PreviewedAsShown, ReviewedSnippet, reviewed_relations
 from modules.page_cache import memo
 
 STALE_AFTER = timedelta(days=183)  # six months
 
 
-class HelpLine(ReviewedSnippet):
+class HelpLine(PreviewedAsShown, ReviewedSnippet):
     EMERGENCY = "emergency"
     PARENT = "parent"
     CHILD = "child"
@@ -36,6 +36,7 @@ class HelpLine(ReviewedSnippet):
         (USES_VIOLENCE, _("Someone who uses violence and wants to stop")),
         (CHILD, _("Your child")),
     ]
+    CHILD_BOX = [CHILD, EMERGENCY]  # the audiences the children's help box shows
     COUNTRIES = [("SE", _("Sweden")), ("DK", _("Denmark"))]
 
     title = models.CharField(_("name"), max_length=120)
@@ -68,7 +69,9 @@ class HelpLine(ReviewedSnippet):
 
     _revisions, workflow_states = reviewed_relations("helpline")
 
-    panels = [
+    snippet_template = "safety/line_preview.html"
+    shown_in = _("How it looks in the help box, for parents and for children")
+    panels = ReviewedSnippet.reviewed_panels(
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("country"), FieldPanel("audience"), FieldPanel("sort_order")]),
         FieldPanel("description"),
@@ -76,12 +79,18 @@ class HelpLine(ReviewedSnippet):
         FieldRowPanel([FieldPanel("phone"), FieldPanel("hours")]),
         FieldPanel("web_address"),
         MultiFieldPanel([FieldPanel("last_verified"), FieldPanel("verified_at")], heading=_("Checked")),
-    ]
+    )
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("help line")
         verbose_name_plural = _("help lines")
         ordering = ["sort_order", "title"]
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["lines"] = [self]
+        context["for_children"] = self.audience in self.CHILD_BOX
+        return context
 
     @property
     def tel(self):

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 
-from modules.models.snippets import ReviewedSnippet, reviewed_relations
+from modules.models.snippets import PreviewedAsShown, ReviewedSnippet, reviewed_relations
 
 AVATARS = [
     ("fox", _("Fox")),
@@ -13,7 +13,7 @@ AVATARS = [
 ]
 
 
-class Character(ReviewedSnippet):
+class Character(PreviewedAsShown, ReviewedSnippet):
     """A recurring child character whose stories appear across chapters."""
 
     name = models.CharField(_("name"), max_length=60)
@@ -23,7 +23,9 @@ class Character(ReviewedSnippet):
     _revisions, workflow_states = reviewed_relations("character")
     translation_languages = ("sv", "da")
 
-    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("avatar")]
+    snippet_template = "childmodule/character_preview.html"
+    shown_in = _("How it looks in a chapter")
+    panels = ReviewedSnippet.reviewed_panels(FieldPanel("name"), FieldPanel("description"), FieldPanel("avatar"))
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("child character")

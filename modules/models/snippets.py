@@ -53,10 +53,12 @@ def reviewed_relations(name):
     )
 
 
-class PreviewedInLesson(PreviewableMixin):
-    """A snippet previewed in the editor as a lesson shows it (`snippet_template`), with the site's styles."""
+class PreviewedAsShown(PreviewableMixin):
+    """A snippet previewed in the editor as readers see it (`snippet_template`, given `value`), with the
+    site's styles, under `shown_in` ("How it looks in a lesson")."""
 
     snippet_template = None
+    shown_in = _("How it looks in a lesson")
 
     def get_preview_template(self, request, mode_name):
         return "modules/snippet_preview.html"
@@ -64,11 +66,12 @@ class PreviewedInLesson(PreviewableMixin):
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
         context["snippet_template"] = self.snippet_template
+        context["shown_in"] = self.shown_in
         self.shown_as_edited = True  # `readable_snippet` shows it as it is in the form, not its last revision
         return context
 
 
-class Story(PreviewedInLesson, ReviewedSnippet):
+class Story(PreviewedAsShown, ReviewedSnippet):
     title = models.CharField(_("title"), max_length=200)
     teller = models.CharField(
         _("who is telling"),
@@ -89,7 +92,7 @@ class Story(PreviewedInLesson, ReviewedSnippet):
         verbose_name_plural = _("parents' stories")
 
 
-class Dilemma(PreviewedInLesson, ReviewedSnippet):
+class Dilemma(PreviewedAsShown, ReviewedSnippet):
     title = models.CharField(_("title"), max_length=200)
     situation = models.TextField(
         _("situation"), help_text=_("An everyday situation that ends with what the parent has to decide.")
@@ -137,7 +140,7 @@ class DilemmaOption(Orderable):
         return self.label
 
 
-class Source(PreviewedInLesson, ReviewedSnippet):
+class Source(PreviewedAsShown, ReviewedSnippet):
     authors = models.CharField(_("authors"), max_length=300)
     title = models.CharField(_("title"), max_length=400)
     year = models.PositiveSmallIntegerField(_("year"))

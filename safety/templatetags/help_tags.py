@@ -8,7 +8,6 @@ from safety.models import HelpLine, lines_for
 register = template.Library()
 
 PARENT_BOX = [HelpLine.EMERGENCY, HelpLine.VIOLENCE, HelpLine.SUICIDE]
-CHILD_BOX = [HelpLine.CHILD, HelpLine.EMERGENCY]
 
 
 @register.inclusion_tag("safety/help_box.html")
@@ -18,5 +17,5 @@ def help_box():
 
 @register.inclusion_tag("safety/child_help_box.html")
 def child_help_box():
-    lines = lines_for(get_language(), CHILD_BOX)
+    lines = lines_for(get_language(), HelpLine.CHILD_BOX)
     return {"lines": sorted(lines, key=lambda line: line.audience != HelpLine.CHILD)}  # the child's line first
