@@ -32,6 +32,9 @@ class Participant(RandomIdModel):
     language = models.CharField(max_length=8)
     started_on = models.DateField()
     last_active_on = models.DateField(db_index=True)
+    # Issued with Crockford's mod-37 check symbol, before the GF(32) one (course.codes): only these
+    # codes are looked up when what someone typed passes the old check and not the new one.
+    legacy_check = models.BooleanField(default=False)
 
     class Meta:
         permissions = [("view_usage_statistics", _("Can view and export aggregate usage statistics"))]

@@ -20,8 +20,10 @@ SHARED = "shared"
 MODES = (OWN, SHARED)
 
 
-def find(normalized_code):
-    return Participant.objects.filter(code_hash=codes.code_hash(normalized_code)).first()
+def find(normalized_code, legacy=False):
+    """The participant with this code; with `legacy`, only among codes issued with the old check symbol."""
+    found = Participant.objects.filter(code_hash=codes.code_hash(normalized_code))
+    return (found.filter(legacy_check=True) if legacy else found).first()
 
 
 def record_activity(participant):
@@ -53,6 +55,11 @@ class Visitor:
             return
         try:
             self.code = codes.normalize(typed)
+        except codes.TypoInCode:
+            try:  # a code issued with the old check symbol: the cookie holds it as we set it
+                self.code = codes.legacy_normalize(typed)
+            except ValueError:
+                return
         except ValueError:
             return
         self.mode = mode

@@ -6,6 +6,7 @@ app_name = "course"
 
 urlpatterns = [
     path("start/", views.start, name="start"),
+    path("start/code/", views.code_issued, name="code_issued"),
     path("resume/", views.resume, name="resume"),
     path("my-progress/", views.my_progress, name="my_progress"),
     path("my-progress/forget/", views.forget, name="forget"),

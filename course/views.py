@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Site
 
 from course import codes, journey, ratelimit
-from course.forms import DeviceForm, ResumeForm
+from course.forms import DeviceForm, ResumeForm, StartForm
 from course.participants import clear_code_cookie, find, set_code_cookie, visitor
 from course.summary import progress_summary
 from modules.blocks import REFLECTION_MAX_LENGTH
@@ -70,35 +70,47 @@ def too_many(request, template, context, limit):
 @never_cache
 @participant_form
 def start(request):
-    form = DeviceForm(request.POST or None)
+    """A new code on POST, then a redirect to the page that shows it (a reload never makes another)."""
+    participant = visitor(request).participant
+    form = StartForm(request.POST if request.method == "POST" else None, holds_code=participant is not None)
     if request.method == "POST" and form.is_valid():
         if ratelimit.CODES_ISSUED.is_blocked(request):
-            context = {"form": DeviceForm(), "participant": visitor(request).participant}
+            context = {"form": StartForm(holds_code=participant is not None), "participant": participant}
             return too_many(request, "course/start.html", context, ratelimit.CODES_ISSUED)
         ratelimit.CODES_ISSUED.record(request)
         _participant, code = journey.start(get_language())
-        mode = form.cleaned_data["device"]
-        context = {"code": code, "mode": mode, "home": course_home(request)}
-        response = render(request, "course/code_issued.html", context)
-        set_code_cookie(response, codes.normalize(code), mode)
+        response = redirect("course:code_issued")
+        set_code_cookie(response, codes.normalize(code), form.cleaned_data["device"])
         return response
-    return render(request, "course/start.html", {"form": form, "participant": visitor(request).participant})
+    return render(request, "course/start.html", {"form": form, "participant": participant})
+
+
+@never_cache
+def code_issued(request):
+    """The code this device holds, shown after it was issued (and on a reload: the same code)."""
+    current = visitor(request)
+    if current.participant is None:
+        return redirect("course:start")
+    context = {"code": codes.format_code(current.code), "mode": current.mode, "home": course_home(request)}
+    return render(request, "course/code_issued.html", context)
 
 
 @never_cache
 @participant_form
 def resume(request):
-    form = ResumeForm(request.POST or None)
+    """Only a well-formed code that is not found counts toward the limit: an empty field, a code
+    of the wrong length or a typing mistake (the check symbol) is answered, and not counted."""
+    form = ResumeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if ratelimit.RESUME_FAILURES.is_blocked(request):
             return too_many(request, "course/resume.html", {"form": ResumeForm()}, ratelimit.RESUME_FAILURES)
-        participant = find(form.cleaned_data["code"]) if form.is_valid() else None
-        if participant is not None:
-            response = redirect("course:my_progress")
-            set_code_cookie(response, form.cleaned_data["code"], form.cleaned_data["device"])
-            return response
-        ratelimit.RESUME_FAILURES.record(request)
         if form.is_valid():
+            participant = find(form.cleaned_data["code"], legacy=form.legacy)
+            if participant is not None:
+                response = redirect("course:my_progress")
+                set_code_cookie(response, form.cleaned_data["code"], form.cleaned_data["device"])
+                return response
+            ratelimit.RESUME_FAILURES.record(request)
             form.add_error("code", _("We could not find that code. Please check it and try again."))
     return render(request, "course/resume.html", {"form": form})
 

@@ -7,11 +7,11 @@ from course.participants import COOKIE
 CODE_PATTERN = re.compile(r'<p class="resume-code" id="resume-code" translate="no">([0-9A-Z*~$=-]+)</p>')
 
 
-def start(client, language="sv", device="own"):
-    """Starts the course like a parent would; returns the code shown once."""
-    response = client.post(f"/{language}/start/", {"device": device})
-    assert response.status_code == 200
-    return CODE_PATTERN.search(response.content.decode()).group(1)
+def start(client, language="sv", device="own", **extra):
+    """Starts the course like a parent would (the POST, then the page it redirects to); returns the code shown."""
+    response = client.post(f"/{language}/start/", {"device": device, **extra})
+    assert response.status_code == 302 and response["Location"] == f"/{language}/start/code/"
+    return CODE_PATTERN.search(client.get(response["Location"]).content.decode()).group(1)
 
 
 @pytest.fixture

@@ -88,8 +88,10 @@ def test_progress_written_through_one_is_read_through_the_other(two_servers, cou
     one, other = two_servers
     lesson = course["sv"]["lessons"][0]
     parent = Visitor()
-    status, _headers, _html = parent.post(one, "/sv/start/", {"device": "own"})
-    assert status == 200 and "samspel_code" in parent.cookies
+    status, headers, _html = parent.post(one, "/sv/start/", {"device": "own"})
+    assert status == 302 and "samspel_code" in parent.cookies
+    status, _headers, html = parent.get(other, headers["Location"])  # the code, shown by the other server
+    assert status == 200 and 'class="resume-code"' in html
     status, _headers, html = parent.get(other, lesson.url)
     assert status == 200 and 'class="status done"' not in html
     status, headers, _html = parent.post(one, "/sv/progress/complete/", {"page": lesson.pk})

@@ -8,6 +8,7 @@ import time
 import pytest
 from django.core.cache import cache
 
+from course import codes
 from course.models import Participant
 from tests.security.conftest import PASSWORD
 
@@ -40,10 +41,11 @@ def test_staff_login_failures_from_one_client_do_not_lock_out_another(client, st
     assert response["Location"] == "/accounts/2fa/authenticate/"  # the password was accepted; TOTP is next
 
 
+UNKNOWN_CODE = codes.format_code("A" * 16 + codes.check_symbol("A" * 16))  # well formed: it counts
+
+
 def resume_failures(client, times, **extra):
-    return [
-        client.post("/sv/resume/", {"code": "AAAA-AAAA-AAAA-AAAA-A", "device": "own"}, **extra) for _ in range(times)
-    ]
+    return [client.post("/sv/resume/", {"code": UNKNOWN_CODE, "device": "own"}, **extra) for _ in range(times)]
 
 
 def test_a_direct_client_cannot_choose_its_address_by_header(client, course, one_proxy):
@@ -51,7 +53,7 @@ def test_a_direct_client_cannot_choose_its_address_by_header(client, course, one
     answers = [
         client.post(
             "/sv/resume/",
-            {"code": "AAAA-AAAA-AAAA-AAAA-A", "device": "own"},
+            {"code": UNKNOWN_CODE, "device": "own"},
             REMOTE_ADDR="192.0.2.50",
             HTTP_X_FORWARDED_FOR=f"10.0.{n}.1",
         )
@@ -100,13 +102,13 @@ def test_a_windows_key_is_gone_once_the_window_has_passed(client, course, settin
 def test_codes_are_issued_within_a_limit(client, course, settings):
     limit = settings.START_RATE_LIMIT[0]
     for _ in range(limit):
-        assert client.post("/sv/start/", {"device": "shared"}).status_code == 200
+        assert client.post("/sv/start/", {"device": "shared", "replace": "on"}).status_code == 302
     before = Participant.objects.count()
-    answer = client.post("/sv/start/", {"device": "shared"})
+    answer = client.post("/sv/start/", {"device": "shared", "replace": "on"})
     assert answer.status_code == 429
     assert int(answer["Retry-After"]) > 0
     assert Participant.objects.count() == before
-    assert client.post("/sv/start/", {"device": "own"}, REMOTE_ADDR="198.51.100.7").status_code == 200
+    assert client.post("/sv/start/", {"device": "own", "replace": "on"}, REMOTE_ADDR="198.51.100.7").status_code == 302
 
 
 def test_an_unused_code_is_not_counted_as_started(course):

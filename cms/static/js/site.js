@@ -218,4 +218,7 @@
       builder.querySelector("[data-own-words]").focus();
     });
   });
+  /* An error summary (GOV.UK's pattern) takes the focus, so that it is read first. */
+  var errorSummary = document.querySelector("[data-error-summary]");
+  if (errorSummary) { errorSummary.focus(); }
 })();
