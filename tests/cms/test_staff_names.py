@@ -6,6 +6,7 @@ from django.forms import modelform_factory
 from django.utils import translation
 from wagtail.models import Task, Workflow
 
+from cms.staff_names import translated_names
 from tests.cms.test_admin_language import staff_client
 
 pytestmark = pytest.mark.django_db
@@ -15,14 +16,25 @@ def test_names_are_read_in_the_active_language_and_stored_in_english():
     workflow = Workflow.objects.get(name="Professional review")
     task = workflow.tasks.get()
     with translation.override("sv"):
+        assert workflow.name == "Professional review"  # outside a request: as stored
+    with translated_names(), translation.override("sv"):
         assert (workflow.name, task.name, task.specific.name) == ("Fackgranskning",) + ("Granskarens godkännande",) * 2
         assert Group.objects.get(name="Editors").name == "Redaktörer"
         assert str(Group.objects.get(name="Reviewers")) == "Granskare"
-    with translation.override("da"):
+    with translated_names(), translation.override("da"):
         assert workflow.name == "Faglig gennemgang"
         assert Group.objects.get(name="Evaluators").natural_key() == ("Evaluators",)
     assert Workflow.objects.filter(name="Professional review").exists()
     assert set(Task.objects.values_list("name", flat=True)) >= {"Reviewer approval"}
+
+
+def test_the_names_serialise_in_english_whatever_the_language():
+    """The tests' migrated state, dumpdata and fixtures hold the stored names."""
+    from django.core import serializers
+
+    with translated_names(), translation.override("sv"):
+        dumped = serializers.serialize("json", Group.objects.filter(name="Editors"))
+    assert '"name": "Editors"' in dumped and "Redaktörer" not in dumped
 
 
 def test_a_form_saved_with_the_name_as_shown_keeps_the_english_name():
@@ -30,9 +42,8 @@ def test_a_form_saved_with_the_name_as_shown_keeps_the_english_name():
     lookup by name (and every other language's translation) would break."""
     GroupForm = modelform_factory(Group, fields=["name"])
     group = Group.objects.get(name="Editors")
-    with translation.override("sv"):
-        form = GroupForm(instance=group)
-        assert form["name"].value() == "Redaktörer"
+    with translated_names(), translation.override("sv"):
+        assert GroupForm(instance=group)["name"].value() == "Editors"  # the form edits what is stored
         form = GroupForm({"name": "Redaktörer"}, instance=group)
         assert form.is_valid(), form.errors
         form.save()
@@ -43,12 +54,12 @@ def test_a_form_saved_with_the_name_as_shown_keeps_the_english_name():
 def test_a_name_the_administrator_changes_is_stored_and_shown_as_typed():
     GroupForm = modelform_factory(Group, fields=["name"])
     group = Group.objects.get(name="Reviewers")
-    with translation.override("da"):
+    with translated_names(), translation.override("da"):
         GroupForm({"name": "Fagpanel"}, instance=group).save()
-    with translation.override("sv"):
+    with translated_names(), translation.override("sv"):
         assert Group.objects.get(pk=group.pk).name == "Fagpanel"
     # And another group renamed to a translation of an existing name is not merged into it.
-    with translation.override("sv"):
+    with translated_names(), translation.override("sv"):
         form = GroupForm({"name": "Redaktörer"}, instance=Group.objects.get(name="Evaluators"))
         assert form.is_valid(), form.errors
         form.save()
