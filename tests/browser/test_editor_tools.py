@@ -96,6 +96,16 @@ def test_staff_see_the_userbar_on_public_pages_readers_do_not(browser, live_serv
     assert "wagtail-userbar" not in reader.content()
 
 
+def open_a_story_chooser_in_a_new_lesson(editor, live_server, module):
+    """A new lesson in `module`, a parent's story block in its body, and that block's chooser: the modal."""
+    editor.goto(f"{live_server.url}/admin/pages/add/modules/lessonpage/{module.id}/")
+    editor.wait_for_load_state("networkidle")
+    editor.locator("[id$='-body-content'] button[title='Insert a block']").first.click()
+    editor.get_by_role("option", name=re.compile("Parent's story|Förälderns berättelse")).click()
+    editor.locator("[data-chooser-action-choose]").last.click()
+    return editor.locator(".modal-content")
+
+
 def test_snippet_chooser_opens_on_the_pages_language(browser, live_server, live_course):
     """Wagtail's choosers pass the edited page's locale (ACTIVE_CONTENT_LOCALE) as a filter; keep it so."""
     member("Editors", "editor1")
@@ -103,12 +113,7 @@ def test_snippet_chooser_opens_on_the_pages_language(browser, live_server, live_
     danish, swedish = live_course["da"]["story"], live_course["sv"]["story"]
     editor = browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 900}).new_page()
     sign_in(editor, live_server, "editor1")
-    editor.goto(f"{live_server.url}/admin/pages/add/modules/lessonpage/{module.id}/")
-    editor.wait_for_load_state("networkidle")
-    editor.locator("[id$='-body-content'] button[title='Insert a block']").first.click()
-    editor.get_by_role("option", name=re.compile("Parent's story|Förälderns berättelse")).click()
-    editor.locator("[data-chooser-action-choose]").last.click()
-    modal = editor.locator(".modal-content")
+    modal = open_a_story_chooser_in_a_new_lesson(editor, live_server, module)
     modal.get_by_role("link", name=danish.title).wait_for()
     assert modal.get_by_role("link", name=swedish.title).count() == 0
 
@@ -169,12 +174,7 @@ def test_a_story_written_inside_the_chooser_is_chosen_as_a_draft_of_the_pages_la
     editor = browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 900}).new_page()
     problems = csp_watch(editor)
     sign_in(editor, live_server, "editor1")
-    editor.goto(f"{live_server.url}/admin/pages/add/modules/lessonpage/{module.id}/")
-    editor.wait_for_load_state("networkidle")
-    editor.locator("[id$='-body-content'] button[title='Insert a block']").first.click()
-    editor.get_by_role("option", name=re.compile("Parent's story|Förälderns berättelse")).click()
-    editor.locator("[data-chooser-action-choose]").last.click()
-    modal = editor.locator(".modal-content")
+    modal = open_a_story_chooser_in_a_new_lesson(editor, live_server, module)
     modal.get_by_role("tab", name=re.compile("New|Ny")).click()
     modal.locator("input[name=title]").fill("Den første jul i to hjem")
     modal.locator("input[name=teller]").fill("far til en seksårig")
