@@ -142,6 +142,9 @@ def test_readability_panel_follows_what_the_editor_types(browser, live_server, l
     member("Editors", "editor1")
     chapter = build_child_module(live_course)["sv"]["chapters"][0]  # 3-5 years: LIX target 25
     editor = browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 900}).new_page()
+    editor.add_init_script(
+        "document.addEventListener('w-unsaved:watch-edits', () => { window.samspelWatchingEdits = true; });"
+    )
     sign_in(editor, live_server, "editor1")
     editor.goto(f"{live_server.url}/admin/pages/{chapter.id}/edit/")
     editor.wait_for_load_state("networkidle")
@@ -154,6 +157,9 @@ def test_readability_panel_follows_what_the_editor_types(browser, live_server, l
         "Vårdnadshavarnas gemensamma ansvar för barnets grundläggande behov kvarstår oförändrat oavsett "
         "eventuella förändringar beträffande boendesituationen i samband med separationsprocessen"
     )
+    # Wagtail notices edits (and refreshes the preview) only once it has taken the form's initial
+    # state, 2 s after the editor loads: typed sooner, the text would count as the initial state.
+    editor.wait_for_function("() => window.samspelWatchingEdits === true")
     text = editor.locator("textarea").first
     text.click()
     text.press("Control+End")
