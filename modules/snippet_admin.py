@@ -1,6 +1,7 @@
 """What every reviewed snippet's admin shares (stories, dilemmas, sources, characters, help lines)."""
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
@@ -22,10 +23,11 @@ class CreateDraftView(chooser.SnippetCreateView):
         return {**super().get_creation_form_kwargs(), "instance": self.model_class(locale=self.locale)}
 
     def save_form(self, form):
-        instance = form.save(commit=False)
-        instance.live = False
-        instance.save()
-        instance.save_revision(user=self.request.user, log_action=True)
+        with transaction.atomic():  # the snippet and its first revision, or neither
+            instance = form.save(commit=False)
+            instance.live = False
+            instance.save()
+            instance.save_revision(user=self.request.user, log_action=True)
         return instance
 
 
