@@ -1,5 +1,6 @@
 """The blocks a chapter for children is built from."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -54,10 +55,30 @@ class FactBlock(blocks.StructBlock):
         preview_value = {"text": "Det är aldrig barnets fel när föräldrar separerar."}
 
 
+class FeelingsValue(blocks.StructValue):
+    @property
+    def multiple(self):
+        return self.get("selection") == "multiple"
+
+    @property
+    def faces(self):
+        """(key, label, answer) of each feeling offered, in the editor's order."""
+        return [(key, *FEELINGS[key]) for key in self["feelings"] if key in FEELINGS]
+
+
 class FeelingsBlock(blocks.StructBlock):
     question = blocks.CharBlock(label=_("question"), max_length=200)
     feelings = blocks.MultipleChoiceBlock(
         choices=FEELING_CHOICES, label=_("feelings to choose from"), help_text=_("Choose 5 to 8.")
+    )
+    selection = blocks.ChoiceBlock(
+        choices=[("single", _("One feeling")), ("multiple", _("One or more feelings"))],
+        default="single",
+        widget=forms.RadioSelect,
+        label=_("how many feelings a child can choose"),
+        help_text=_(
+            'Choose "One or more feelings" when the question invites several, for example "You can choose several".'
+        ),
     )
 
     def clean(self, value):
@@ -68,19 +89,16 @@ class FeelingsBlock(blocks.StructBlock):
             )
         return value
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        context["feelings"] = [(key, *FEELINGS[key]) for key in value["feelings"] if key in FEELINGS]
-        return context
-
     class Meta:
         icon = "pick"
         template = "childmodule/blocks/feelings.html"
         label = _("Feelings check-in")
         description = _("The child picks how they feel among simple faces. Nothing is sent or saved.")
+        value_class = FeelingsValue
         preview_value = {
             "question": "Hur känner du dig i dag?",
             "feelings": ["happy", "sad", "angry", "worried", "calm"],
+            "selection": "single",
         }
 
 

@@ -85,7 +85,8 @@ class ChildModuleLoader(DemoLoader):
             elif kind == "fact":
                 stream.append(("fact", {"text": plain_paragraphs(block["text"][code])}))
             elif kind == "feelings":
-                stream.append(("feelings", {"question": block["question"][code], "feelings": block["feelings"]}))
+                feelings = {"question": block["question"][code], "feelings": block["feelings"]}
+                stream.append(("feelings", {**feelings, "selection": block.get("selection", "single")}))
             elif kind == "message":
                 suggestions = [item[code] for item in block["suggestions"]]
                 stream.append(

@@ -42,6 +42,24 @@ class ChildModulePage(Page):
             return None
         return AgeBandPage.objects.filter(path=self.path[: -self.steplen]).first() if self.depth else None
 
+    @cached_property
+    def child_home(self):
+        """The child module's home this page belongs to: where the child's name mark leads."""
+        if isinstance(self, ChildHomePage):
+            return self
+        return ChildHomePage.objects.ancestor_of(self).first() if self.path else None
+
+    @property
+    def trail(self):
+        """The child module's pages above this one, from its home down: the child's way back."""
+        return [page for page in (self.child_home, self.band_page) if page is not None and page.pk != self.pk]
+
+    @cached_property
+    def parents_guide(self):
+        """The grown-ups' guide to the child module, in this page's language."""
+        home = self.child_home
+        return ParentsGuidePage.objects.sibling_of(home).live().first() if home else None
+
 
 class ChildHomePage(ChildModulePage):
     intro = models.TextField(_("introduction"), blank=True)

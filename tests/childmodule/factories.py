@@ -52,12 +52,18 @@ class ChapterPageFactory(wagtail_factories.PageFactory):
         model = ChapterPage
 
 
+def feelings_block(selection=None, question="Hur känner du dig?"):
+    """A check-in as the body stores it; without `selection`, as saved before editors could choose."""
+    value = {"question": question, "feelings": FEELINGS}
+    return ("feelings", value if selection is None else {**value, "selection": selection})
+
+
 def chapter_body(character, text="Mamma och pappa bor inte ihop längre. Det är inte ditt fel."):
     return [
         ("text", text),
         ("story", {"character": character, "text": "Jag var ledsen först. Nu går det bättre."}),
         ("fact", {"text": "Många barn har föräldrar som inte bor ihop."}),
-        ("feelings", {"question": "Hur känner du dig?", "feelings": FEELINGS}),
+        feelings_block(),
         (
             "message",
             {"intro": "Vad vill du säga?", "suggestions": ["Jag älskar er båda.", "Bråka inte.", "Prata med mig."]},

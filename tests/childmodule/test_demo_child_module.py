@@ -1,6 +1,7 @@
 """The child module's demo: four age bands in Swedish and Danish, readable for each age."""
 
 import json
+import re
 from io import StringIO
 
 import pytest
@@ -59,3 +60,19 @@ def test_content_status_covers_the_child_module(demo):
     call_command("content_status", json=True, stdout=out)
     status = json.loads(out.getvalue())
     assert status["complete"]["da"] is False and status["complete"]["en"] is True
+
+
+INVITES_SEVERAL = re.compile(r"flera|flere|allt som passar|alt det, der passer", re.IGNORECASE)
+
+
+def test_check_ins_that_invite_several_feelings_let_the_child_choose_several(demo):
+    multiple = set()
+    for chapter in ChapterPage.objects.live():
+        for block in chapter.body:
+            if block.block_type != "feelings":
+                continue
+            says_several = bool(INVITES_SEVERAL.search(block.value["question"]))
+            assert (block.value["selection"] == "multiple") == says_several, (chapter.title, block.value["question"])
+            if says_several:
+                multiple.add((chapter.locale.language_code, chapter.translation_key))
+    assert len(multiple) == 6  # three chapters, in Swedish and Danish

@@ -19,7 +19,14 @@ def chapter_form_data(tree, title="Två hem", slug="tva-hem", text="Du har två 
             ("text", text),
             ("story", {"character": tree["character"].pk, "text": "Jag packar min väska."}),
             ("fact", {"text": "Det är aldrig ditt fel."}),
-            ("feelings", {"question": "Hur känns det?", "feelings": ["happy", "sad", "angry", "worried", "calm"]}),
+            (
+                "feelings",
+                {
+                    "question": "Hur känns det?",
+                    "feelings": ["happy", "sad", "angry", "worried", "calm"],
+                    "selection": "single",
+                },
+            ),
             ("message", {"intro": "Vad vill du säga?", "suggestions": list_block(["Ett.", "Två.", "Tre."])}),
         ]
     )
