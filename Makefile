@@ -30,6 +30,7 @@ demo: compilemessages
 	$(MANAGE) load_demo_course
 	$(MANAGE) load_demo_child_module
 	$(MANAGE) load_demo_help_lines
+	$(MANAGE) load_demo_info_pages
 	$(MANAGE) simulate_usage --participants 400 --weeks 12 --seed 1 --if-empty
 	$(MANAGE) make_releases
 	$(MANAGE) create_demo_accounts
@@ -62,7 +63,7 @@ screenshots: compilemessages
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/bandit -q -r cms course modules childmodule safety -x '*/migrations/*'
+	$(BIN)/bandit -q -r cms course modules childmodule safety siteinfo -x '*/migrations/*'
 
 format: $(VENV)/.installed
 	$(BIN)/ruff format .

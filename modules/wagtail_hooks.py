@@ -37,7 +37,7 @@ class SourceViewSet(ReviewedSnippetViewSet):
     icon = "doc-full"
     list_display = ["authors", "year", "title"]
     search_fields = ["authors", "title"]
-    chooser_form_fields = ["authors", "title", "year", "publication", "doi", "url", "summary"]
+    chooser_form_fields = ["authors", "title", "title_language", "year", "publication", "doi", "url", "summary"]
 
 
 class CourseContentGroup(SnippetViewSetGroup):

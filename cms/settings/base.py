@@ -10,6 +10,7 @@ INSTALLED_APPS = [
     "childmodule",
     "course",
     "safety",
+    "siteinfo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",

@@ -140,9 +140,19 @@ class DilemmaOption(Orderable):
         return self.label
 
 
+TITLE_LANGUAGES = [("en", _("English")), ("sv", _("Swedish")), ("da", _("Danish")), ("no", _("Norwegian"))]
+
+
 class Source(PreviewedAsShown, ReviewedSnippet):
     authors = models.CharField(_("authors"), max_length=300)
     title = models.CharField(_("title"), max_length=400)
+    title_language = models.CharField(
+        _("language of the title"),
+        max_length=8,
+        choices=TITLE_LANGUAGES,
+        default="en",
+        help_text=_("Screen readers read the title in this language, whatever the page's language."),
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     publication = models.CharField(
         _("published in"), max_length=300, blank=True, help_text=_("Journal, volume and pages, or the publisher.")
@@ -157,6 +167,7 @@ class Source(PreviewedAsShown, ReviewedSnippet):
     panels = ReviewedSnippet.reviewed_panels(
         FieldPanel("authors"),
         FieldPanel("title"),
+        FieldPanel("title_language"),
         FieldPanel("year"),
         FieldPanel("publication"),
         FieldPanel("doi"),

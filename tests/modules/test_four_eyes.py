@@ -253,6 +253,7 @@ def test_a_duplicate_source_is_refused_with_a_clear_message(course, editor):
     data = {
         "authors": "Någon",
         "title": "Samma studie igen",
+        "title_language": "sv",
         "year": 2001,
         "publication": "",
         "url": "",

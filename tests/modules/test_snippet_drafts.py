@@ -47,7 +47,7 @@ def test_a_duplicate_source_is_refused_inside_the_chooser_and_nothing_is_saved(c
     editor = logged_in("Editors", "editor1")
     existing = SourceFactory(locale=Locale.objects.get(language_code="sv"))
     before = Source.objects.count()
-    data = {"authors": "Someone", "title": "Again", "year": 2020, "doi": existing.doi.upper()}
+    data = {"authors": "Someone", "title": "Again", "title_language": "en", "year": 2020, "doi": existing.doi.upper()}
     answer = create_from_chooser(editor, "source", data, "sv")
     assert answer["step"] == "reshow_creation_form"
     assert "finns redan i biblioteket" in answer["htmlFragment"]  # (the admin speaks Swedish by default)

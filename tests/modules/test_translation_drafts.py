@@ -132,7 +132,10 @@ def test_translation_status_knows_drafts_reviews_and_links_to_the_translation(sw
     assert gap().translation_id == copy.pk and f"/{copy.pk}/" in gap().admin_url
     assert content_status().complete["da"] is False
 
-    data = {f: getattr(copy, f) for f in ("authors", "title", "year", "publication", "doi", "url", "summary")}
+    data = {
+        f: getattr(copy, f)
+        for f in ("authors", "title", "title_language", "year", "publication", "doi", "url", "summary")
+    }
     response = translator.post(f"/admin/snippets/modules/source/edit/{copy.pk}/", {**data, "action-submit": "x"})
     assert response.status_code == 302
     assert gap().problem == "in review"
