@@ -17,7 +17,7 @@ from course.models import (
     Reflection,
     random_id,
 )
-from course.progress import reflection_context
+from course.progress import open_reflection, reflection_context
 
 
 def start(language):
@@ -81,6 +81,24 @@ def reflect(participant, code, page_id, block_id, text):
         unique_fields=["participant", "page", "block_id"],
         update_fields=["sealed", "written_on"],
     )
+
+
+def reflect_all(participant, code, page_id, texts):
+    """Store the answers of one lesson ({block id: text}) that differ from those stored: an
+    answer sent again unchanged, as every save of the lesson's form sends them all, keeps its
+    day and its sealed text."""
+    if not texts:
+        return
+    key = crypto.derive_key(code)
+    stored = {
+        block_id: open_reflection(key, participant.pk, page_id, block_id, sealed)
+        for block_id, sealed in Reflection.objects.filter(
+            participant=participant, page_id=page_id, block_id__in=list(texts)
+        ).values_list("block_id", "sealed")
+    }
+    for block_id, text in texts.items():
+        if text.strip() != (stored.get(block_id) or "").strip():
+            reflect(participant, code, page_id, block_id, text)
 
 
 def count_erasures(kind, number, week=None):

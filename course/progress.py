@@ -75,7 +75,15 @@ class ParticipantProgress:
                 ignore_conflicts=True,
             )
         state.rejected = getattr(request, "rejected_reflection", {})
+        saved = request.GET.get("saved")
+        if state.reflections.get(saved):
+            state.saved = saved
         return state
+
+    def lesson_post(self, request, page):
+        from course.views import lesson_post  # imported here: course.views imports course.journey, which imports us
+
+        return lesson_post(request, page)
 
 
 @lru_cache(maxsize=16)

@@ -1,9 +1,12 @@
 """The participant's pages: start, resume, my progress, forget me, and the progress POSTs."""
 
+import contextlib
 import functools
 import re
+from urllib.parse import urlencode
 
 from django.core.exceptions import BadRequest, PermissionDenied
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -182,10 +185,7 @@ def _posted_lesson(request):
 @require_POST
 @participant_form
 def complete_lesson(request):
-    participant = current_participant(request)
-    lesson = _posted_lesson(request)
-    journey.complete_lesson(participant, lesson.pk)
-    return redirect(lesson.url + "#lesson-done-title")
+    return _lesson_post(request, current_participant(request), _posted_lesson(request))
 
 
 @require_POST
@@ -204,18 +204,66 @@ def choose_option(request):
 @require_POST
 @participant_form
 def save_reflection(request):
-    participant = current_participant(request)
-    lesson = _posted_lesson(request)
-    block_id, text = request.POST.get("block", ""), request.POST.get("text", "")
-    if not any(b.block_type == "reflection" and b.id == block_id for b in lesson.body):
+    if not request.POST.get("block"):
         raise BadRequest("block")
-    if len(text) > REFLECTION_MAX_LENGTH:
+    return _lesson_post(request, current_participant(request), _posted_lesson(request))
+
+
+@participant_form
+def lesson_post(request, lesson):
+    """A lesson's own form, posted to the lesson's address: "Save my answer" (`reflect` names the
+    answer's block) or "I'm done" (`complete`). Either saves every answer typed on the page, so
+    nothing typed is lost, and a refused answer shows the lesson again at its own address."""
+    participant = current_participant(request)
+    if _posted_id(request, "page") != lesson.pk or not isinstance(lesson, LessonPage):
+        raise BadRequest("page")
+    return _lesson_post(request, participant, lesson)
+
+
+def _lesson_post(request, participant, lesson):
+    code = visitor(request).code
+    saved_block = request.POST.get("reflect") or request.POST.get("block")
+    texts = _posted_reflections(request, lesson)
+    if saved_block is not None and saved_block not in _reflection_blocks(lesson):
+        raise BadRequest("block")
+    too_long = {block_id for block_id, text in texts.items() if len(text) > REFLECTION_MAX_LENGTH}
+    if too_long:
         message = _("Your answer is longer than %(limit)s characters, so it was not saved. Please shorten it.") % {
             "limit": f"{REFLECTION_MAX_LENGTH:,}".replace(",", "\u00a0")
         }
-        request.rejected_reflection = {block_id: (text, message)}
-        response = lesson.serve(request)
-        response.status_code = 400
-        return response
-    journey.reflect(participant, visitor(request).code, lesson.pk, block_id, text)
-    return redirect(f"{lesson.url}#reflection-{block_id}")
+        request.rejected_reflection = {
+            block_id: (text, message if block_id in too_long else None) for block_id, text in texts.items()
+        }
+        return lesson.serve_refused(request)
+    # Answers and "done" together or not at all; "done" alone is one statement, needing no transaction.
+    with transaction.atomic() if texts else contextlib.nullcontext():
+        journey.reflect_all(participant, code, lesson.pk, texts)
+        if saved_block is None:
+            journey.complete_lesson(participant, lesson.pk)
+    if saved_block is None:
+        return redirect(lesson.url + "#lesson-done-title")
+    # To the note itself: a fragment naming something that cannot take the focus takes it away.
+    return redirect(f"{lesson.url}?{urlencode({'saved': saved_block})}#saved-{saved_block}")
+
+
+def _reflection_blocks(lesson):
+    return {block.id for block in lesson.body if block.block_type == "reflection"}
+
+
+def _posted_reflections(request, lesson):
+    """{block id: text} of the answers posted: `reflection-<block id>` fields (the lesson's form)
+    or one `text` with its `block` (the older single-answer form)."""
+    known = _reflection_blocks(lesson)
+    texts = {
+        name.removeprefix(REFLECTION_FIELD): value
+        for name, value in request.POST.items()
+        if name.startswith(REFLECTION_FIELD)
+    }
+    if "text" in request.POST:
+        texts[request.POST.get("block", "")] = request.POST["text"]
+    if not set(texts) <= known:
+        raise BadRequest("block")
+    return texts
+
+
+REFLECTION_FIELD = "reflection-"

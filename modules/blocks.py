@@ -73,18 +73,14 @@ class DilemmaBlock(ReviewedSnippetBlock):
         super().__init__("modules.Dilemma", **kwargs)
 
     def get_context(self, value, parent_context=None):
-        """The options, and the one the reader chose (`?choice=<option id>`), if any."""
+        """The options, and the one the participant chose, if any. A reader without a code chooses
+        in the page itself (lesson.js), or opens the options' reflections without JavaScript:
+        nothing they choose is sent, nor put in the address and the browser's history."""
         context = super().get_context(value, parent_context=parent_context)
         value = context["value"]
-        parent_context = parent_context or {}
+        state = (parent_context or {}).get("lesson_state")
         options = list(value.options.all()) if value else []
-        state = parent_context.get("lesson_state")
-        if state is not None:
-            chosen_id = state.choices.get(value.pk) if value else None
-        else:
-            request = parent_context.get("request")
-            raw = request.GET.get("choice", "") if request is not None else ""
-            chosen_id = int(raw) if raw.isdigit() else None
+        chosen_id = state.choices.get(value.pk) if value and state is not None else None
         context["options"] = options
         context["chosen"] = next((option for option in options if option.id == chosen_id), None)
         return context
@@ -116,11 +112,13 @@ class ReflectionBlock(blocks.StructBlock):
         block_id = parent_context.get("block_id")
         state = parent_context.get("lesson_state")
         context["max_length"] = REFLECTION_MAX_LENGTH
+        context["max_length_text"] = f"{REFLECTION_MAX_LENGTH:,}".replace(",", "\u00a0")
         if state is not None and block_id in state.rejected:
             context["text"], context["error"] = state.rejected[block_id]
         elif state is not None and block_id in state.reflections:
             context["text"] = state.reflections[block_id]
             context["unreadable"] = context["text"] is None
+            context["saved"] = state.saved == block_id
         return context
 
     def personal_variant(self, value, lesson_state, block_id):

@@ -21,7 +21,6 @@ rendered by the code before a deploy are not served after it.
 
 import functools
 import hashlib
-import re
 import uuid
 from contextvars import ContextVar
 from pathlib import Path
@@ -41,9 +40,6 @@ from modules import skeleton
 from modules.progress import progress_provider
 
 TIMEOUT = 24 * 3600
-# Only these query strings are cached (the no-script dilemma answer), so odd
-# addresses cannot fill the cache.
-CACHEABLE_QUERY = re.compile(r"(choice=\d{1,9})?")
 # Any other cookie (a participant's code, a staff session, a flash message) makes a page personal.
 NEUTRAL_COOKIES = {"csrftoken"}
 LANGUAGE_PREFIXES = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
@@ -151,10 +147,9 @@ def _key(request):
         return None
     if not request.path.startswith(LANGUAGE_PREFIXES):
         return None
-    query = request.META.get("QUERY_STRING", "")
-    if not CACHEABLE_QUERY.fullmatch(query):
+    if request.META.get("QUERY_STRING"):  # only plain addresses, so odd ones cannot fill the cache
         return None
-    return f"samspel:page:{site_key(request)}:{request.path}?{query}"
+    return f"samspel:page:{site_key(request)}:{request.path}?"
 
 
 class AnonymousPageCacheMiddleware:

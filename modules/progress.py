@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.utils.module_loading import import_string
 
 
@@ -59,8 +60,16 @@ class LessonState:
     completed: bool = False
     choices: dict = field(default_factory=dict)  # dilemma id -> option id
     reflections: dict = field(default_factory=dict)  # block id -> text, or None when it cannot be opened
-    rejected: dict = field(default_factory=dict)  # block id -> (text, message) of an answer not saved
+    rejected: dict = field(default_factory=dict)  # block id -> (text, message or None): answers sent, not saved
+    saved: str | None = None  # the block whose answer was just saved
     actions: dict = field(default_factory=dict)
+
+    @property
+    def error_links(self):
+        """(field id, message) of each answer refused, for the page's error summary."""
+        return [
+            (f"reflection-text-{block_id}", message) for block_id, (_text, message) in self.rejected.items() if message
+        ]
 
 
 class AnonymousReader:
@@ -75,6 +84,10 @@ class AnonymousReader:
 
     def lesson_state(self, request, page):
         return None
+
+    def lesson_post(self, request, page):
+        """A lesson's form, posted without a participant (no code, or it was forgotten)."""
+        raise PermissionDenied
 
 
 @cache

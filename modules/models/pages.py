@@ -154,10 +154,29 @@ class LessonPage(AnonymousPageCacheMixin, Page):
     class Meta:
         verbose_name = _("lesson")
 
+    def serve(self, request, *args, **kwargs):
+        """A POST is the lesson's own form (answers, "I'm done"), handled by the progress provider."""
+        if request.method == "POST":
+            return progress_provider().lesson_post(request, self)
+        return super().serve(request, *args, **kwargs)
+
+    def serve_refused(self, request):
+        """The lesson again, at its own address, with what was sent and why it was not saved."""
+        response = super().serve(request)
+        response.status_code = 400
+        return response
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = outline = CourseOutline.for_page(self)
-        context["next_lesson"] = outline.next_lesson(self.id)
+        context["next_lesson"] = next_lesson = outline.next_lesson(self.id)
+        context["previous_lesson"] = outline.previous_lesson(self.id)
+        module = outline.module_of(self.id)
+        if module is not None:
+            context["lesson_number"] = [lesson.id for lesson in module.lessons].index(self.id) + 1
+            context["lesson_total"] = len(module.lessons)
+        if next_lesson is not None and outline.module_of(next_lesson.id) is not module:
+            context["next_module"] = outline.module_of(next_lesson.id)
         # Every dilemma's options in one query, however many dilemmas the lesson has.
         dilemmas = [block.value for block in self.body if block.block_type == "dilemma" and block.value]
         prefetch_related_objects(dilemmas, "options")

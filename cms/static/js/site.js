@@ -98,6 +98,8 @@
 
     var leave = function () {
       leavingNow = true;
+      /* Other scripts (the lesson's unsaved-text warning) must not hold a parent back. */
+      document.dispatchEvent(new Event("samspel:leaving"));
       var overlay = document.createElement("div");
       overlay.className = "quick-exit-overlay";
       overlay.setAttribute("role", "alert");
@@ -186,6 +188,7 @@
   var forgetChildWords = function () {
     document.querySelectorAll("[data-message-builder]").forEach(function (builder) { clearMessage(builder); });
     document.querySelectorAll(".feeling-input:checked").forEach(function (input) { input.checked = false; });
+    document.querySelectorAll("[data-feeling-feedback]").forEach(function (feedback) { feedback.replaceChildren(); });
   };
   window.addEventListener("pagehide", forgetChildWords);
   window.addEventListener("pageshow", function (event) { if (event.persisted) { forgetChildWords(); } });
@@ -217,6 +220,30 @@
       clearMessage(builder);
       builder.querySelector("[data-own-words]").focus();
     });
+  });
+  /* The feelings check-in: the answer to each chosen feeling is put into the check-in's live
+     region as it is chosen, so that a screen reader says it (only the new one). Without this
+     script, the answers stay in the region and the stylesheet shows the chosen ones. */
+  document.querySelectorAll("[data-feelings]").forEach(function (checkin) {
+    var feedback = checkin.querySelector("[data-feeling-feedback]");
+    var answers = Array.prototype.slice.call(feedback.querySelectorAll("[data-feeling]"));
+    var inputs = {};
+    checkin.querySelectorAll(".feeling-input").forEach(function (input) { inputs[input.value] = input; });
+    var say = function () {
+      var previous = null;
+      answers.forEach(function (answer) {
+        if (!inputs[answer.dataset.feeling].checked) {
+          answer.remove();
+          return;
+        }
+        if (answer.parentNode !== feedback) {
+          feedback.insertBefore(answer, previous ? previous.nextSibling : feedback.firstChild);
+        }
+        previous = answer;
+      });
+    };
+    say();
+    checkin.addEventListener("change", say);
   });
   /* An error summary (GOV.UK's pattern) takes the focus, so that it is read first. */
   var errorSummary = document.querySelector("[data-error-summary]");
