@@ -60,7 +60,8 @@ def test_opening_and_completing_a_lesson(participant_client, course):
     home = client.get("/sv/").content.decode()
     assert "<progress" in home and 'value="1"' in home
     next_lesson = course["sv"]["lessons"][1]
-    assert f'href="{next_lesson.url}"' in home.split('id="journey-title"')[1].split("</section>")[0]
+    continuing = home.split('<p class="continue">')[1].split("</p>")[0]  # first, above the introduction
+    assert f'href="{next_lesson.url}"' in continuing
 
 
 def test_module_completes_when_all_its_lessons_do(participant_client, course):
