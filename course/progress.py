@@ -92,7 +92,7 @@ def lesson_actions(language):
     return {name: reverse(f"course:{view}") for name, view in LESSON_ACTIONS}
 
 
-LESSON_ACTIONS = (("complete", "complete_lesson"), ("choose", "choose_option"), ("reflect", "save_reflection"))
+LESSON_ACTIONS = (("choose", "choose_option"),)  # answers and "I'm done" post to the lesson itself
 PARTICIPANT_FIELDS = ("id", "code_hash", "language", "started_on", "last_active_on")
 
 
