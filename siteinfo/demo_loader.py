@@ -4,7 +4,6 @@ import re
 from pathlib import Path
 
 from django.utils.html import escape
-from wagtail.models import Page
 
 from modules.demo_loader import DemoLoader, load_toml, translation_key
 from modules.models import CourseHomePage
@@ -58,8 +57,3 @@ class InfoPageLoader(DemoLoader):
             for section in item["sections"]
         ]
         return {"intro": " ".join(item["intro"][code].split()), "body": sections, "show_in_menus": True}
-
-
-def info_pages(language):
-    """The demo's information pages of one language, for tests and checks."""
-    return Page.objects.type(InfoPage).filter(locale__language_code=language)

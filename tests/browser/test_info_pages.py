@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from modules.models import ThemePage
-from siteinfo.demo_loader import info_pages
 from tests.browser.conftest import assert_no_axe_violations, keep_on_loopback
+from tests.siteinfo.test_info_pages import info_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -13,10 +13,14 @@ from wagtail.contrib.redirects.models import Redirect
 
 from modules.demo_loader import slug_for
 from modules.models import ModulePage, ThemePage
-from siteinfo.demo_loader import DEMO_DIR, info_pages, text_html
+from siteinfo.demo_loader import DEMO_DIR, text_html
 from siteinfo.models import TEXT_FEATURES, InfoPage
 
 LANGUAGES = ("sv", "da", "en")
+
+
+def info_pages(language):
+    return InfoPage.objects.filter(locale__language_code=language)
 
 
 @pytest.fixture
