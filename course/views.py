@@ -223,8 +223,9 @@ def lesson_post(request, lesson):
 def _lesson_post(request, participant, lesson):
     code = visitor(request).code
     saved_block = request.POST.get("reflect") or request.POST.get("block")
-    texts = _posted_reflections(request, lesson)
-    if saved_block is not None and saved_block not in _reflection_blocks(lesson):
+    known = _reflection_blocks(lesson)
+    texts = _posted_reflections(request, known)
+    if saved_block is not None and saved_block not in known:
         raise BadRequest("block")
     too_long = {block_id for block_id, text in texts.items() if len(text) > REFLECTION_MAX_LENGTH}
     if too_long:
@@ -250,10 +251,9 @@ def _reflection_blocks(lesson):
     return {block.id for block in lesson.body if block.block_type == "reflection"}
 
 
-def _posted_reflections(request, lesson):
+def _posted_reflections(request, known):
     """{block id: text} of the answers posted: `reflection-<block id>` fields (the lesson's form)
-    or one `text` with its `block` (the older single-answer form)."""
-    known = _reflection_blocks(lesson)
+    or one `text` with its `block` (the older single-answer form); only blocks in `known`."""
     texts = {
         name.removeprefix(REFLECTION_FIELD): value
         for name, value in request.POST.items()
